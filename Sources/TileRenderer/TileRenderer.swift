@@ -1,0 +1,1 @@
+// TileRenderer module: see README and DESIGN.

@@ -1,0 +1,5 @@
+import XCTest
+
+final class GeoCoreTestsSmoke: XCTestCase {
+    func testBuilds() { XCTAssertTrue(true) }
+}

@@ -1,0 +1,5 @@
+import XCTest
+
+final class geohubTestsSmoke: XCTestCase {
+    func testBuilds() { XCTAssertTrue(true) }
+}
