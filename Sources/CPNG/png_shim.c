@@ -19,11 +19,12 @@ static void cpng_set_message(cpng_context *context, const char *text) {
     snprintf(context->message, context->message_size, "%s", text ? text : "libpng error");
 }
 
-/// libpng's error callback: record the message, then let libpng longjmp back to the
-/// setjmp in cpng_encode (libpng calls png_longjmp itself when this returns).
+/// libpng's error callback: record the message, then longjmp back to the setjmp in
+/// cpng_encode. (Returning instead would make libpng print to stderr first.)
 static void cpng_error(png_structp png, png_const_charp text) {
     cpng_context *context = (cpng_context *)png_get_error_ptr(png);
     if (context) cpng_set_message(context, text);
+    png_longjmp(png, 1);
 }
 
 /// Warnings (for example about unusual chunk values) are not errors; stay quiet.

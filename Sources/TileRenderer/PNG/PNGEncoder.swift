@@ -57,14 +57,20 @@ public final class PNGEncoder {
         }
         let bytes = rgbaImage
         return try bytes.withUnsafeBufferPointer { (pixels) throws(PNGError) -> Data in
-            var image = cpng_image()
-            image.width = UInt32(canvas.width)
-            image.height = UInt32(canvas.height)
-            image.kind = CPNG_KIND_RGBA
-            image.pixels = pixels.baseAddress
-            image.stride = canvas.width * 4
-            return try run(&image, filter: options.rgbaFilter)
+            try encodeStraightRGBA(pixels, width: canvas.width, height: canvas.height)
         }
+    }
+
+    /// Encodes straight-alpha RGBA rows (`width × 4` bytes each) as a truecolour PNG.
+    func encodeStraightRGBA(_ pixels: UnsafeBufferPointer<UInt8>, width: Int, height: Int) throws(PNGError) -> Data {
+        guard pixels.count >= width * height * 4 else { throw PNGError(message: "fewer pixels than width × height") }
+        var image = cpng_image()
+        image.width = UInt32(clamping: width)
+        image.height = UInt32(clamping: height)
+        image.kind = CPNG_KIND_RGBA
+        image.pixels = pixels.baseAddress
+        image.stride = width * 4
+        return try run(&image, filter: options.rgbaFilter)
     }
 
     private func encodePalette(_ canvas: Canvas, quantize: Bool) throws(PNGError) -> Data {
