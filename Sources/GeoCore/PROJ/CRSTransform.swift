@@ -48,6 +48,7 @@ public struct CRSTransform: Sendable, Hashable, CustomStringConvertible {
     ///
     /// Use it for many calls in a row. The transformer belongs to the calling
     /// thread: do not keep it past `body`.
+    @discardableResult
     public func withTransformer<R>(_ body: (Transformer) throws -> R) throws -> R {
         try body(PROJThreadCache.current().transformer(from: source, to: target))
     }

@@ -22,5 +22,9 @@ public struct PROJError: Error, Sendable, Hashable, CustomStringConvertible {
         self.code = code
     }
 
-    public var description: String { "PROJ \(operation): \(message)" }
+    /// `PROJ <operation>: <message>`, without repeating the operation when PROJ's
+    /// text already starts with it (`proj_create: crs not found`).
+    public var description: String {
+        message.hasPrefix(operation + ":") ? "PROJ \(message)" : "PROJ \(operation): \(message)"
+    }
 }
