@@ -21,33 +21,40 @@ struct ColorTable {
     /// than `limit` distinct colours appear.
     mutating func tally(_ pixels: [UInt32], limit: Int) -> Bool {
         reset(capacity: 1024, pixelCount: pixels.count)
-        // Work on a local copy of the id array so `lookup` may mutate the table.
         var ids = [UInt32]()
         swap(&ids, &self.ids)
         defer { swap(&ids, &self.ids) }
-        return pixels.withUnsafeBufferPointer { source in
+        var complete = true
+        pixels.withUnsafeBufferPointer { source in
             ids.withUnsafeMutableBufferPointer { ids in
                 var previous = ColorTable.emptyKey
                 var previousID: UInt32 = 0
                 var runStart = 0
-                for i in 0..<source.count {
+                var i = 0
+                let n = source.count
+                while i < n {
                     let p = source[i]
                     if p == previous {
                         ids[i] = previousID
+                        i += 1
                         continue
                     }
-                    if i > runStart { counts[Int(previousID)] += UInt32(i - runStart) }
+                    if i > runStart { counts[Int(previousID)] &+= UInt32(i - runStart) }
                     let id = lookup(p)
-                    if colors.count > limit { return false }
+                    if colors.count > limit {
+                        complete = false
+                        return
+                    }
                     ids[i] = id
                     previous = p
                     previousID = id
                     runStart = i
+                    i += 1
                 }
-                if source.count > runStart { counts[Int(previousID)] += UInt32(source.count - runStart) }
-                return true
+                if n > runStart { counts[Int(previousID)] &+= UInt32(n - runStart) }
             }
         }
+        return complete
     }
 
     private mutating func reset(capacity: Int, pixelCount: Int) {
@@ -68,12 +75,17 @@ struct ColorTable {
     @inline(__always)
     private mutating func lookup(_ p: UInt32) -> UInt32 {
         var slot = Int((p &* 0x9E37_79B1) >> shift)
-        while true {
-            let key = keys[slot]
-            if key == p { return slotIDs[slot] }
-            if key == ColorTable.emptyKey { break }
-            slot = (slot + 1) & mask
+        let found: UInt32? = keys.withUnsafeBufferPointer { keys in
+            slotIDs.withUnsafeBufferPointer { slotIDs in
+                while true {
+                    let key = keys[slot]
+                    if key == p { return slotIDs[slot] }
+                    if key == ColorTable.emptyKey { return nil }
+                    slot = (slot + 1) & mask
+                }
+            }
         }
+        if let found { return found }
         let id = UInt32(colors.count)
         keys[slot] = p
         slotIDs[slot] = id

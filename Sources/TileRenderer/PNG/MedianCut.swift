@@ -1,92 +1,135 @@
 /// Reduces a histogram of premultiplied colours to at most `maximum` representatives
 /// by median cut (Heckbert 1982): repeatedly split the box with the largest
-/// population × extent at the weighted median of its widest channel.
+/// extent × √population at the population-weighted median of its widest channel.
+///
+/// Splits partition in place around a median found from a histogram of the channel,
+/// so each split costs time linear in the box, not a sort.
 enum MedianCut {
+    private struct Box {
+        var start: Int
+        var end: Int
+        var channel = 0
+        var extent: Int32 = 0
+        var weight = 0
+        /// Split priority: extent × √population (0 when the box cannot split).
+        var score = 0.0
+    }
+
     /// For each input colour, the index of its representative; and the representatives
     /// (premultiplied, the population-weighted mean of their box).
     static func reduce(colors: [UInt32], counts: [UInt32], maximum: Int) -> (assignment: [UInt8], palette: [UInt32]) {
         precondition(maximum >= 1 && maximum <= 256, "a PNG palette holds 1 … 256 colours")
         let n = colors.count
-        var order = Array(0..<n)
-        var boxes: [Range<Int>] = [0..<n]
-        // Channel values 0…255 for r, g, b, a; alpha counts double (edges of
-        // translucent fills are where quantization shows).
-        func channel(_ c: UInt32, _ k: Int) -> Int {
-            let v = Int((c >> (8 * UInt32(k))) & 0xFF)
-            return k == 3 ? v * 2 : v
+        // Channel values, 4 per colour; alpha counts double (edges of translucent fills
+        // are where quantization shows).
+        var channels = [Int32](repeating: 0, count: 4 * n)
+        var weights = [Int](repeating: 0, count: n)
+        for i in 0..<n {
+            let c = colors[i]
+            channels[4 * i] = Int32(c & 0xFF)
+            channels[4 * i + 1] = Int32((c >> 8) & 0xFF)
+            channels[4 * i + 2] = Int32((c >> 16) & 0xFF)
+            channels[4 * i + 3] = Int32(c >> 24) * 2
+            weights[i] = Int(max(counts[i], 1))
         }
-        func extent(_ box: Range<Int>) -> (channel: Int, range: Int, weight: Int) {
-            var lo = [Int](repeating: Int.max, count: 4), hi = [Int](repeating: Int.min, count: 4)
-            var weight = 0
-            for i in box {
-                let c = colors[order[i]]
-                weight += Int(counts[order[i]])
-                for k in 0..<4 {
-                    let v = channel(c, k)
-                    lo[k] = min(lo[k], v)
-                    hi[k] = max(hi[k], v)
+        var order = (0..<n).map { Int32($0) }
+        var boxes: [Box] = []
+        boxes.reserveCapacity(maximum)
+        var histogram = [Int](repeating: 0, count: 512)
+
+        channels.withUnsafeBufferPointer { channels in
+            weights.withUnsafeBufferPointer { weights in
+                order.withUnsafeMutableBufferPointer { order in
+                    histogram.withUnsafeMutableBufferPointer { histogram in
+                        func measure(_ start: Int, _ end: Int) -> Box {
+                            var box = Box(start: start, end: end)
+                            var lo: (Int32, Int32, Int32, Int32) = (1023, 1023, 1023, 1023)
+                            var hi: (Int32, Int32, Int32, Int32) = (-1, -1, -1, -1)
+                            for k in start..<end {
+                                let i = Int(order[k])
+                                box.weight += weights[i]
+                                let r = channels[4 * i], g = channels[4 * i + 1]
+                                let b = channels[4 * i + 2], a = channels[4 * i + 3]
+                                lo = (min(lo.0, r), min(lo.1, g), min(lo.2, b), min(lo.3, a))
+                                hi = (max(hi.0, r), max(hi.1, g), max(hi.2, b), max(hi.3, a))
+                            }
+                            box.channel = 0
+                            box.extent = hi.0 - lo.0
+                            if hi.1 - lo.1 > box.extent { (box.channel, box.extent) = (1, hi.1 - lo.1) }
+                            if hi.2 - lo.2 > box.extent { (box.channel, box.extent) = (2, hi.2 - lo.2) }
+                            if hi.3 - lo.3 > box.extent { (box.channel, box.extent) = (3, hi.3 - lo.3) }
+                            if end - start > 1 && box.extent > 0 {
+                                box.score = Double(box.extent) * Double(box.weight).squareRoot()
+                            }
+                            return box
+                        }
+                        boxes.append(measure(0, n))
+                        while boxes.count < maximum {
+                            var pick = -1
+                            var score = 0.0
+                            for i in 0..<boxes.count where boxes[i].score > score {
+                                score = boxes[i].score
+                                pick = i
+                            }
+                            guard pick >= 0 else { break }
+                            let box = boxes[pick]
+                            let channel = box.channel
+                            // Weighted median of the channel, kept below the box's maximum so
+                            // both halves are non-empty.
+                            var lo = Int32.max, hi = Int32.min
+                            for k in box.start..<box.end {
+                                let i = Int(order[k])
+                                let v = channels[4 * i + channel]
+                                histogram[Int(v)] += weights[i]
+                                lo = min(lo, v)
+                                hi = max(hi, v)
+                            }
+                            var running = 0, cut = lo
+                            let half = (box.weight + 1) / 2
+                            for v in Int(lo)...Int(hi) {
+                                running += histogram[v]
+                                histogram[v] = 0
+                                if running < half { cut = Int32(v) }
+                            }
+                            cut = min(max(cut, lo), hi - 1)
+                            // Partition: values ≤ cut first.
+                            var a = box.start, b = box.end - 1
+                            while a <= b {
+                                if channels[4 * Int(order[a]) + channel] <= cut {
+                                    a += 1
+                                } else {
+                                    order.swapAt(a, b)
+                                    b -= 1
+                                }
+                            }
+                            boxes[pick] = measure(box.start, a)
+                            boxes.append(measure(a, box.end))
+                        }
+                    }
                 }
             }
-            var best = 0
-            for k in 1..<4 where hi[k] - lo[k] > hi[best] - lo[best] { best = k }
-            return (best, hi[best] - lo[best], weight)
-        }
-        var extents = [extent(boxes[0])]
-        while boxes.count < maximum {
-            // The box to split: most pixels × widest channel, among those with 2+ colours.
-            var pick = -1
-            var score = 0.0
-            for (i, box) in boxes.enumerated() where box.count > 1 && extents[i].range > 0 {
-                let s = Double(extents[i].range) * Double(extents[i].weight).squareRoot()
-                if s > score {
-                    score = s
-                    pick = i
-                }
-            }
-            guard pick >= 0 else { break }
-            let box = boxes[pick], k = extents[pick].channel
-            order[box].sort { a, b in
-                let va = channel(colors[a], k), vb = channel(colors[b], k)
-                return va != vb ? va < vb : colors[a] < colors[b]
-            }
-            // Weighted median, keeping both halves non-empty.
-            let half = extents[pick].weight / 2
-            var running = 0
-            var cut = box.lowerBound + 1
-            for i in box {
-                running += Int(counts[order[i]])
-                if running >= half {
-                    cut = i + 1
-                    break
-                }
-            }
-            cut = min(max(cut, box.lowerBound + 1), box.upperBound - 1)
-            let lower = box.lowerBound..<cut, upper = cut..<box.upperBound
-            boxes[pick] = lower
-            extents[pick] = extent(lower)
-            boxes.append(upper)
-            extents.append(extent(upper))
         }
         var assignment = [UInt8](repeating: 0, count: n)
         var palette: [UInt32] = []
         palette.reserveCapacity(boxes.count)
         for (b, box) in boxes.enumerated() {
-            var sums = [Int](repeating: 0, count: 4)
+            var sums = (0, 0, 0, 0)
             var weight = 0
-            for i in box {
-                let c = colors[order[i]], w = Int(max(counts[order[i]], 1))
-                for k in 0..<4 { sums[k] += Int((c >> (8 * UInt32(k))) & 0xFF) * w }
+            for k in box.start..<box.end {
+                let i = Int(order[k])
+                let c = colors[i], w = weights[i]
+                sums.0 += Int(c & 0xFF) * w
+                sums.1 += Int((c >> 8) & 0xFF) * w
+                sums.2 += Int((c >> 16) & 0xFF) * w
+                sums.3 += Int(c >> 24) * w
                 weight += w
-                assignment[order[i]] = UInt8(b)
+                assignment[i] = UInt8(b)
             }
-            var mean: UInt32 = 0
-            let alpha = (sums[3] + weight / 2) / weight
-            for k in 0..<4 {
-                // Keep premultiplied channels within alpha.
-                let v = min((sums[k] + weight / 2) / weight, alpha)
-                mean |= UInt32(v) << (8 * UInt32(k))
-            }
-            palette.append(mean)
+            let alpha = (sums.3 + weight / 2) / weight
+            // Keep premultiplied channels within alpha.
+            let r = min((sums.0 + weight / 2) / weight, alpha), g = min((sums.1 + weight / 2) / weight, alpha)
+            let bl = min((sums.2 + weight / 2) / weight, alpha)
+            palette.append(UInt32(r) | UInt32(g) << 8 | UInt32(bl) << 16 | UInt32(alpha) << 24)
         }
         return (assignment, palette)
     }

@@ -34,7 +34,7 @@ public struct PNGOptions: Sendable, Hashable, Codable {
     public var strategy: Strategy
 
     public init(colorMode: ColorMode = .palette, compressionLevel: Int = 6, paletteFilter: Filter = .none,
-                rgbaFilter: Filter = .adaptive, strategy: Strategy = .default) {
+                rgbaFilter: Filter = .adaptive, strategy: Strategy = .rle) {
         self.colorMode = colorMode
         self.compressionLevel = compressionLevel
         self.paletteFilter = paletteFilter
@@ -42,8 +42,10 @@ public struct PNGOptions: Sendable, Hashable, Codable {
         self.strategy = strategy
     }
 
-    /// The tile default: palette PNGs (lossless whenever the tile has ≤ 256 colours,
-    /// which most map tiles have), zlib level 6, no filter.
+    /// The tile default: palette PNGs (lossless whenever the tile has ≤ 256 colours),
+    /// no row filter and zlib's run-length strategy. On map tiles (long runs of one
+    /// colour) RLE is about twice as fast as the default strategy at level 6, for files
+    /// within 2 % of its size (measured on the tile benchmark).
     public static let tiles = PNGOptions()
 
     /// Lossless truecolour output, for images that must keep every colour.

@@ -24,8 +24,11 @@ public final class Rasterizer {
     /// Signed-area deltas, `stride` cells per row (two spare columns at the right).
     var cells: [Float]
     let stride: Int
-    // The touched region, so sweeping and clearing cost the path's size, not the canvas's.
-    var minRow = Int.max, maxRow = Int.min, minColumn = Int.max, maxColumn = Int.min
+    // The touched region, so sweeping and clearing cost the path's size, not the canvas's:
+    // the rows, and in each row the first and last cell written.
+    var minRow = Int.max, maxRow = Int.min
+    var rowFirst: [Int32]
+    var rowLast: [Int32]
 
     public init(width: Int, height: Int) {
         precondition(width > 0 && height > 0, "rasterizer size comes from a validated tile size")
@@ -33,6 +36,8 @@ public final class Rasterizer {
         self.height = height
         stride = width + 2
         cells = [Float](repeating: 0, count: (width + 2) * height)
+        rowFirst = [Int32](repeating: Int32.max, count: height)
+        rowLast = [Int32](repeating: -1, count: height)
     }
 
     /// Fills `path` with `color` on `canvas`, compositing source-over.
@@ -48,39 +53,24 @@ public final class Rasterizer {
         add(path)
         var result = [Double](repeating: 0, count: width * height)
         guard minRow <= maxRow else { return result }
-        cells.withUnsafeMutableBufferPointer { cells in
-            for row in minRow...maxRow {
-                let base = row * stride
-                var sum: Float = 0
-                for x in minColumn...maxColumn {
-                    sum += cells[base + x]
-                    cells[base + x] = 0
-                    if x < width { result[row * width + x] = Double(Rasterizer.coverage(sum, rule)) }
-                }
+        for row in minRow...maxRow {
+            let first = Int(rowFirst[row]), last = Int(rowLast[row])
+            rowFirst[row] = Int32.max
+            rowLast[row] = -1
+            guard first <= last else { continue }
+            var sum: Float = 0
+            for x in first...last {
+                sum += cells[row * stride + x]
+                cells[row * stride + x] = 0
+                if x < width { result[row * width + x] = Double(Rasterizer.coverage(sum, rule)) }
+            }
+            if last + 1 < width {
+                for x in (last + 1)..<width { result[row * width + x] = Double(Rasterizer.coverage(sum, rule)) }
             }
         }
-        resetBounds()
+        minRow = Int.max
+        maxRow = Int.min
         return result
-    }
-
-    /// Adds every contour of `path` (each implicitly closed) to the accumulation buffer.
-    func add(_ path: Path) {
-        path.points.withUnsafeBufferPointer { points in
-            var start = 0
-            for end in path.contourEnds {
-                guard end - start >= 2 else {
-                    start = end
-                    continue
-                }
-                var previous = points[end - 1]
-                for i in start..<end {
-                    let p = points[i]
-                    addLine(previous.x, previous.y, p.x, p.y)
-                    previous = p
-                }
-                start = end
-            }
-        }
     }
 
     @inline(__always)
@@ -90,7 +80,7 @@ public final class Rasterizer {
         case .nonZero:
             return min(s, 1)
         case .evenOdd:
-            let t = s - 2 * (s * 0.5).rounded(.down)
+            let t = s - 2 * Float(Int(s * 0.5))  // s ≥ 0, so truncation is floor
             return t > 1 ? 2 - t : t
         }
     }
@@ -98,7 +88,5 @@ public final class Rasterizer {
     func resetBounds() {
         minRow = Int.max
         maxRow = Int.min
-        minColumn = Int.max
-        maxColumn = Int.min
     }
 }
