@@ -20,7 +20,7 @@ enum TilesBenchmark {
             throw UsageError(description: "usage: geohub-bench tiles LAYER.geojson [--out DIR] [--sample Z/X/Y]")
         }
         var out: URL?
-        var sample = try TileID(z: 14, x: 14562, y: 6302)
+        var sample = try TileID(z: 14, x: 14565, y: 6313)
         var i = 1
         while i + 1 < arguments.count {
             switch arguments[i] {
@@ -57,6 +57,7 @@ enum TilesBenchmark {
                 encodeNs += t2 - t1
             }
             print(String(format: "breakdown: draw %.3f s, encode %.3f s", Double(drawNs) / 1e9, Double(encodeNs) / 1e9))
+            if ProcessInfo.processInfo.environment["GEOHUB_BENCH_BREAKDOWN"] == "only" { return }
         }
         if ProcessInfo.processInfo.environment["GEOHUB_BENCH_PNG"] != nil {
             let renderer = LayerRenderer(layer: layer)

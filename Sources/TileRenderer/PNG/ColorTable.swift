@@ -17,9 +17,12 @@ struct ColorTable {
     /// For each pixel, the index of its colour in `colors`.
     private(set) var ids: [UInt32] = []
 
-    /// Tallies `pixels`. Returns false (leaving the table incomplete) as soon as more
-    /// than `limit` distinct colours appear.
-    mutating func tally(_ pixels: [UInt32], limit: Int) -> Bool {
+    /// Tallies `pixels` (rows of `width`). Returns false (leaving the table incomplete)
+    /// as soon as more than `limit` distinct colours appear.
+    ///
+    /// A pixel equal to its left neighbour extends the current run; one equal to the
+    /// pixel above copies that pixel's id; only the rest are looked up.
+    mutating func tally(_ pixels: [UInt32], width: Int, limit: Int) -> Bool {
         reset(capacity: 1024, pixelCount: pixels.count)
         var ids = [UInt32]()
         swap(&ids, &self.ids)
@@ -40,10 +43,15 @@ struct ColorTable {
                         continue
                     }
                     if i > runStart { counts[Int(previousID)] &+= UInt32(i - runStart) }
-                    let id = lookup(p)
-                    if colors.count > limit {
-                        complete = false
-                        return
+                    let id: UInt32
+                    if i >= width && source[i - width] == p {
+                        id = ids[i - width]
+                    } else {
+                        id = lookup(p)
+                        if colors.count > limit {
+                            complete = false
+                            return
+                        }
                     }
                     ids[i] = id
                     previous = p

@@ -31,10 +31,10 @@ public final class PNGEncoder {
         case .rgba:
             return try encodeRGBA(canvas)
         case .exactPalette:
-            guard table.tally(canvas.pixels, limit: 256) else { return try encodeRGBA(canvas) }
+            guard table.tally(canvas.pixels, width: canvas.width, limit: 256) else { return try encodeRGBA(canvas) }
             return try encodePalette(canvas, quantize: false)
         case .palette:
-            _ = table.tally(canvas.pixels, limit: Int.max)
+            _ = table.tally(canvas.pixels, width: canvas.width, limit: Int.max)
             return try encodePalette(canvas, quantize: table.colors.count > 256)
         }
     }
@@ -88,7 +88,7 @@ public final class PNGEncoder {
                 otherIndex.append(i)
             }
             let reduced = MedianCut.reduce(colors: others, counts: otherCounts,
-                                           maximum: transparent == nil ? 256 : 255)
+                                           maximum: transparent == nil ? 256 : 255, mergeLowBits: true)
             entries = reduced.palette
             assignment = [UInt8](repeating: 0, count: colors.count)
             for (k, i) in otherIndex.enumerated() { assignment[i] = reduced.assignment[k] }

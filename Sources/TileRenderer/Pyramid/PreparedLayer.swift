@@ -45,7 +45,10 @@ public final class PreparedLayer: Sendable {
         for (order, feature) in features.enumerated() {
             styled += StyledFeature.make(feature, order: order, style: style, domains: domains)
         }
-        styled.sort { ($0.kind, $0.order) < ($1.kind, $1.order) }
+        switch style.drawOrder {
+        case .geometryType: styled.sort { ($0.kind, $0.order) < ($1.kind, $1.order) }
+        case .feature: styled.sort { ($0.order, $0.kind) < ($1.order, $1.kind) }
+        }
         self.features = styled
         index = FeatureIndex(bounds: styled.map(\.bounds))
 

@@ -1,10 +1,11 @@
 extension Path {
-    /// Adds a marker symbol of width `size` centred on `center`.
-    public mutating func addMarker(_ shape: MarkerShape, center: PixelPoint, size: Double) {
+    /// Adds a marker symbol of width `size` centred on `center` (circles within
+    /// `tolerance` pixels of the true circle).
+    public mutating func addMarker(_ shape: MarkerShape, center: PixelPoint, size: Double, tolerance: Double = 0.02) {
         let r = size / 2
         switch shape {
         case .circle:
-            addCircle(center: center, radius: r)
+            addCircle(center: center, radius: r, tolerance: tolerance)
         case .square:
             addRectangle(x: center.x - r, y: center.y - r, width: size, height: size)
         case .diamond:

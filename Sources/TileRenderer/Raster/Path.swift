@@ -86,6 +86,15 @@ public struct Path: Sendable {
         contourEnds.append(contentsOf: other.contourEnds.map { $0 + base })
     }
 
+    /// Appends all contours of `other` moved by `offset`.
+    public mutating func append(_ other: Path, offset: PixelPoint) {
+        closeContour()
+        let base = points.count
+        points.reserveCapacity(base + other.points.count)
+        for p in other.points { points.append(PixelPoint(p.x + offset.x, p.y + offset.y)) }
+        for end in other.contourEnds { contourEnds.append(end + base) }
+    }
+
     /// The path with every point mapped by `transform`.
     public func applying(_ transform: AffineTransform) -> Path {
         var copy = self

@@ -12,6 +12,9 @@ extension Style {
     /// - `dash`: `[dash, gap, …]` in pixels (default solid)
     /// - `marker`: `{"shape": "circle"|"square"|"triangle"|"diamond", "size": 10, "fill": paint,
     ///   "stroke": colour|null, "strokeWidth": 0.5, "opacity": 1}` or `null`
+    /// - `markerPlacement`: `points` (default) or `allGeometries` (also polygon centroids
+    ///   and line middles); `drawOrder`: `geometryType` (default: polygons, lines, points)
+    ///   or `feature` (source order, each feature complete)
     /// - `grid`: `{"ramp": ramp, "domain": domain, "opacity": 1, "resampling": "bilinear"|"nearest",
     ///   "unit": "…"}` or `null`
     ///
@@ -49,6 +52,8 @@ extension Style {
                 style.marker = nil
             }
         }
+        if let v = try reader.enumeration("markerPlacement", MarkerPlacement.self) { style.markerPlacement = v }
+        if let v = try reader.enumeration("drawOrder", DrawOrder.self) { style.drawOrder = v }
         if reader.has("grid") {
             if let object = try reader.object("grid") {
                 style.grid = try GridStyle(settings: object, base: style.grid ?? GridStyle())
@@ -62,6 +67,7 @@ extension Style {
     static let settingKeys: Set<String> = [
         "title", "opacity", "fill", "fillOpacity", "outline", "outlineWidth", "outlineOpacity", "stroke",
         "strokeWidth", "strokeOpacity", "lineJoin", "lineCap", "miterLimit", "dash", "marker", "grid",
+        "markerPlacement", "drawOrder",
     ]
 }
 

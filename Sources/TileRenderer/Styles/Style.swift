@@ -33,12 +33,17 @@ public struct Style: Sendable, Hashable {
     public var marker: MarkerStyle?
     /// The layer's metric grid; nil draws none.
     public var grid: GridStyle?
+    /// Which geometries get a marker.
+    public var markerPlacement: MarkerPlacement
+    /// The order features are drawn in.
+    public var drawOrder: DrawOrder
 
     public init(title: String = "", opacity: Double = 1, fill: Paint? = nil, fillOpacity: Double = 1,
                 outline: Paint? = nil, outlineWidth: Double = 1, outlineOpacity: Double = 1, stroke: Paint? = nil,
                 strokeWidth: Double = 1, strokeOpacity: Double = 1, lineJoin: LineJoin = .round,
                 lineCap: LineCap = .round, miterLimit: Double = 4, dashes: [Double] = [],
-                marker: MarkerStyle? = nil, grid: GridStyle? = nil) {
+                marker: MarkerStyle? = nil, grid: GridStyle? = nil, markerPlacement: MarkerPlacement = .points,
+                drawOrder: DrawOrder = .geometryType) {
         self.title = title
         self.opacity = opacity
         self.fill = fill
@@ -55,6 +60,8 @@ public struct Style: Sendable, Hashable {
         self.dashes = dashes
         self.marker = marker
         self.grid = grid
+        self.markerPlacement = markerPlacement
+        self.drawOrder = drawOrder
     }
 
     /// The stroke geometry of lines at pixel ratio `scale`.
@@ -77,6 +84,25 @@ public struct Style: Sendable, Hashable {
         if let marker { r = max(r, marker.size / 2 + marker.strokeWidth + 1) }
         return r + 1
     }
+}
+
+/// Which geometries carry a marker.
+public enum MarkerPlacement: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Point features only.
+    case points
+    /// Points, plus one marker per polygon (at its exterior ring's centroid) and per line
+    /// (halfway along it), as Mapnik's markers symbolizer places them.
+    case allGeometries
+}
+
+/// The order features are drawn in.
+public enum DrawOrder: String, Sendable, Hashable, Codable, CaseIterable {
+    /// All polygons, then all lines, then all points (each in source order), so lines
+    /// and symbols are never hidden under areas: the usual map order.
+    case geometryType
+    /// Feature by feature in source order, each with its fill, strokes and marker, as
+    /// Mapnik draws a rule with several symbolizers.
+    case feature
 }
 
 /// The symbol drawn at each point.

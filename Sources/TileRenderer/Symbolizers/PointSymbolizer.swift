@@ -1,10 +1,31 @@
 /// Draws a marker at each point: the filled shape, then its outline.
+///
+/// The marker's fill and outline paths are built once, around (0, 0), and only
+/// translated per point: no trigonometry or stroking in the per-point loop.
 struct PointSymbolizer: Symbolizer {
-    let shape: MarkerShape
     /// Marker width in pixels.
     let size: Double
     /// Outline width in pixels (0 for none).
     let strokeWidth: Double
+    private let fillShape: Path
+    private let outlineShape: Path
+
+    init(shape: MarkerShape, size: Double, strokeWidth: Double) {
+        self.size = size
+        self.strokeWidth = strokeWidth
+        var fill = Path()
+        // Markers are small: 0.05 px chords (with area-preserving radii) are invisible.
+        fill.addMarker(shape, center: PixelPoint(0, 0), size: size, tolerance: 0.05)
+        fillShape = fill
+        var outline = Path()
+        if strokeWidth > 0 {
+            let style = StrokeStyle(width: strokeWidth, join: .miter, cap: .butt)
+            for contour in 0..<fill.contourCount {
+                Stroker.stroke(Array(fill.contour(contour)), closed: true, style: style, into: &outline)
+            }
+        }
+        outlineShape = outline
+    }
 
     func draw(_ feature: StyledFeature, in context: DrawingContext) {
         let reach = size / 2 + strokeWidth
@@ -15,16 +36,11 @@ struct PointSymbolizer: Symbolizer {
                 p.y <= clip.maxY + reach
             else { continue }
             if feature.markerFill != 0 {
-                context.path.addMarker(shape, center: p, size: size)
+                context.path.append(fillShape, offset: p)
                 context.fillPath(feature.markerFill, rule: .nonZero)
             }
-            if feature.markerStroke != 0 && strokeWidth > 0 {
-                var outline = Path()
-                outline.addMarker(shape, center: p, size: size)
-                let style = StrokeStyle(width: strokeWidth, join: .miter, cap: .butt)
-                for contour in 0..<outline.contourCount {
-                    Stroker.stroke(Array(outline.contour(contour)), closed: true, style: style, into: &context.path)
-                }
+            if feature.markerStroke != 0 && !outlineShape.isEmpty {
+                context.path.append(outlineShape, offset: p)
                 context.fillPath(feature.markerStroke, rule: .nonZero)
             }
         }

@@ -54,6 +54,8 @@ extension StyledFeature {
 
         var polygons: [[Coordinate]] = [], lines: [[Coordinate]] = [], points: [Coordinate] = []
         collect(feature.shape, &polygons, &lines, &points)
+        var exteriorRings: [[Coordinate]] = []
+        if style.markerPlacement == .allGeometries { collectExteriors(feature.shape, &exteriorRings) }
         var result: [StyledFeature] = []
         func add(_ kind: Kind, _ parts: [[Coordinate]]) {
             let projected = parts.map { $0.map(StyledFeature.project) }.filter { !$0.isEmpty }
@@ -71,6 +73,11 @@ extension StyledFeature {
         }
         if !polygons.isEmpty && (fill != 0 || outline != 0) { add(.polygons, polygons) }
         if !lines.isEmpty && stroke != 0 { add(.lines, lines) }
+        if style.markerPlacement == .allGeometries {
+            // One marker per exterior ring (the first ring of each polygon) and per line.
+            for exterior in exteriorRings { points.append(WebMercator.unproject(centroid(of: exterior.map(project)))) }
+            for line in lines { points.append(WebMercator.unproject(middle(of: line.map(project)))) }
+        }
         if !points.isEmpty && (markerFill != 0 || markerStroke != 0) { add(.points, points.map { [$0] }) }
         return result
     }
@@ -86,6 +93,52 @@ extension StyledFeature {
         case .multiPolygon(let ps): for p in ps { polygons += p.rings }
         case .geometryCollection(let parts): for part in parts { collect(part, &polygons, &lines, &points) }
         }
+    }
+
+    private static func collectExteriors(_ shape: Shape, _ rings: inout [[Coordinate]]) {
+        switch shape {
+        case .polygon(let p): rings.append(p.exterior)
+        case .multiPolygon(let ps): rings += ps.map(\.exterior)
+        case .geometryCollection(let parts): for part in parts { collectExteriors(part, &rings) }
+        default: break
+        }
+    }
+
+    /// The area centroid of a ring (its vertex mean when the area is zero), in the
+    /// ring's own (projected) coordinates.
+    static func centroid(of ring: [Coordinate]) -> Coordinate {
+        guard let first = ring.first else { return Coordinate(x: 0, y: 0) }
+        var area = 0.0, cx = 0.0, cy = 0.0
+        for i in 0..<ring.count {
+            let a = ring[i], b = ring[(i + 1) % ring.count]
+            let ax = a.x - first.x, ay = a.y - first.y, bx = b.x - first.x, by = b.y - first.y
+            let cross = ax * by - bx * ay
+            area += cross
+            cx += (ax + bx) * cross
+            cy += (ay + by) * cross
+        }
+        if abs(area) < 1e-12 {
+            let n = Double(ring.count)
+            return Coordinate(x: ring.reduce(0) { $0 + $1.x } / n, y: ring.reduce(0) { $0 + $1.y } / n)
+        }
+        return Coordinate(x: first.x + cx / (3 * area), y: first.y + cy / (3 * area))
+    }
+
+    /// The point halfway along a line, in the line's own (projected) coordinates.
+    static func middle(of line: [Coordinate]) -> Coordinate {
+        guard var previous = line.first else { return Coordinate(x: 0, y: 0) }
+        let total = zip(line, line.dropFirst()).reduce(0) { $0 + $1.0.distance(to: $1.1) }
+        var remaining = total / 2
+        for p in line.dropFirst() {
+            let d = previous.distance(to: p)
+            if d >= remaining && d > 0 {
+                let t = remaining / d
+                return Coordinate(x: previous.x + (p.x - previous.x) * t, y: previous.y + (p.y - previous.y) * t)
+            }
+            remaining -= d
+            previous = p
+        }
+        return previous
     }
 
     /// Lon/lat → Web Mercator metres, latitudes clamped to the square map.
