@@ -31,13 +31,15 @@ struct GridSymbolizer: Sendable {
         resampling = style.resampling
     }
 
-    /// Draws the grid onto `context`'s canvas for the tile of `transform`.
+    /// Draws the grid onto `context`'s canvas: `size × size` pixels from the top-left
+    /// corner of `transform`'s tile (one tile, or a block of tiles).
     ///
     /// - Throws: ``PROJError`` when PROJ cannot transform the lattice at all.
-    func draw(_ transform: TilePixelTransform, in context: DrawingContext) throws {
-        let tileBounds = transform.tile.mercatorBounds
-        guard tileBounds.intersects(mercatorExtent), grid.columns > 0, grid.rows > 0 else { return }
-        let size = transform.tileSize
+    func draw(_ transform: TilePixelTransform, size: Int, in context: DrawingContext) throws {
+        let extent = Double(size) / transform.scale
+        let bounds = BoundingBox(minX: transform.originX, minY: transform.originY - extent,
+                                 maxX: transform.originX + extent, maxY: transform.originY)
+        guard bounds.intersects(mercatorExtent), grid.columns > 0, grid.rows > 0 else { return }
         let step = GridSymbolizer.latticeStep
         let nodes = size / step + 1
         var lattice = [Coordinate]()
