@@ -47,7 +47,10 @@ enum TilesBenchmark {
             let renderer = LayerRenderer(layer: layer)
             let encoder = PNGEncoder()
             var drawNs: UInt64 = 0, encodeNs: UInt64 = 0
-            for tile in cover {
+            var perZoom = [Int: (UInt64, UInt64, Int)]()
+            let onlyZoom = ProcessInfo.processInfo.environment["GEOHUB_BENCH_ZOOM"].flatMap { Int($0) }
+            var colorCounts = [Int: Int]()
+            for tile in cover where onlyZoom == nil || tile.z == onlyZoom {
                 let t0 = cpuNanoseconds()
                 let canvas = try renderer.render(tile)
                 let t1 = cpuNanoseconds()
@@ -55,8 +58,18 @@ enum TilesBenchmark {
                 let t2 = cpuNanoseconds()
                 drawNs += t1 - t0
                 encodeNs += t2 - t1
+                if onlyZoom != nil {
+                    let n = Set(canvas.pixels).count
+                    colorCounts[n <= 256 ? 256 : n <= 1024 ? 1024 : 4096, default: 0] += 1
+                }
+                let z = perZoom[tile.z] ?? (0, 0, 0)
+                perZoom[tile.z] = (z.0 + t1 - t0, z.1 + t2 - t1, z.2 + 1)
             }
             print(String(format: "breakdown: draw %.3f s, encode %.3f s", Double(drawNs) / 1e9, Double(encodeNs) / 1e9))
+            if onlyZoom != nil { print("colours: \(colorCounts.sorted { $0.key < $1.key })") }
+            for (z, v) in perZoom.sorted(by: { $0.key < $1.key }) {
+                print(String(format: "  z%d: %d tiles, draw %.3f s, encode %.3f s", z, v.2, Double(v.0) / 1e9, Double(v.1) / 1e9))
+            }
             if ProcessInfo.processInfo.environment["GEOHUB_BENCH_BREAKDOWN"] == "only" { return }
         }
         if ProcessInfo.processInfo.environment["GEOHUB_BENCH_PNG"] != nil {

@@ -43,9 +43,9 @@ enum MedianCut {
         if mergeLowBits {
             var grouping = KeyGrouping(capacity: colors.count)
             for (i, c) in colors.enumerated() {
-                let g = grouping.group(of: c & 0xFCFC_FCFC, next: Int32(groupKeys.count))
+                let g = grouping.group(of: c & 0xF8F8_F8F8, next: Int32(groupKeys.count))
                 if Int(g) == groupKeys.count {
-                    groupKeys.append(c & 0xFCFC_FCFC)
+                    groupKeys.append(c & 0xF8F8_F8F8)
                     groupWeights.append(0)
                 }
                 groupOf[i] = g

@@ -10,7 +10,7 @@ internal import CPNG
 public final class PNGEncoder {
     public let options: PNGOptions
     private var buffer = cpng_buffer(data: nil, size: 0, capacity: 0)
-    private var table = ColorTable()
+    private let table = ColorTable()
     private var indexImage: [UInt8] = []
     private var rgbaImage: [UInt8] = []
 
@@ -152,7 +152,7 @@ public final class PNGEncoder {
     private func run(_ image: inout cpng_image, filter: PNGOptions.Filter) throws(PNGError) -> Data {
         var settings = cpng_settings()
         settings.compression_level = Int32(min(max(options.compressionLevel, 0), 9))
-        settings.mem_level = 8
+        settings.mem_level = 9
         settings.filters = PNGEncoder.filterBits(filter)
         settings.strategy = PNGEncoder.strategyValue(options.strategy)
         var message = [CChar](repeating: 0, count: 256)
