@@ -30,11 +30,11 @@ struct BoxGrid: Sendable {
             return
         }
         let extent = present.dropFirst().reduce(first) { $0.union($1) }
-        // Cells about as large as the median box side, but no more than ~4 cells per item
-        // and never so many that the offsets array dwarfs the data.
+        // Cells a quarter of the median box side, so a point meets few boxes beyond
+        // its own, but no more than ~32 cells per item and never over 4M cells.
         let sides = present.map { Swift.max($0.width, $0.height) }.sorted()
-        let typical = sides[sides.count / 2]
-        let maxCells = Double(Swift.min(Swift.max(present.count * 4, 64), 1 << 22))
+        let typical = sides[sides.count / 2] / 4
+        let maxCells = Double(Swift.min(Swift.max(present.count * 32, 64), 1 << 22))
         let areaCell = ((Swift.max(extent.width, 1e-300) * Swift.max(extent.height, 1e-300)) / maxCells).squareRoot()
         var size = Swift.max(typical, areaCell, Swift.max(extent.width, extent.height) / 4096)
         if !(size > 0) || !size.isFinite { size = Swift.max(extent.width, extent.height, 1) }
@@ -84,19 +84,30 @@ struct BoxGrid: Sendable {
         return Int(fy) * columns + Int(fx)
     }
 
-    /// Calls `body` with each item whose box contains the point (boundary included),
-    /// in increasing order.
+    /// The most items any one cell lists: enough room for ``candidates(x:y:into:)``.
+    var maxItemsPerCell: Int {
+        var most = 0
+        for c in 0..<(cellStart.count - 1) { most = Swift.max(most, Int(cellStart[c + 1] - cellStart[c])) }
+        return most
+    }
+
+    /// Writes into `output` each item whose box contains the point (boundary included),
+    /// in increasing order, and returns how many. `output` must hold ``maxItemsPerCell``.
     @inline(__always)
-    func forEachCandidate(x: Double, y: Double, _ body: (Int32) -> Void) {
-        guard let cell = cell(x, y) else { return }
-        let start = Int(cellStart[cell]), end = Int(cellStart[cell + 1])
-        var i = start
-        while i < end {
-            let item = items[i]
-            if let box = boxes[Int(item)], x >= box.minX, x <= box.maxX, y >= box.minY, y <= box.maxY {
-                body(item)
+    func candidates(x: Double, y: Double, into output: UnsafeMutableBufferPointer<Int32>) -> Int {
+        guard let cell = cell(x, y) else { return 0 }
+        return items.withUnsafeBufferPointer { items in
+            boxes.withUnsafeBufferPointer { boxes in
+                var n = 0
+                for k in Int(cellStart[cell])..<Int(cellStart[cell + 1]) {
+                    let item = items[k]
+                    if let box = boxes[Int(item)], x >= box.minX, x <= box.maxX, y >= box.minY, y <= box.maxY {
+                        output[n] = item
+                        n += 1
+                    }
+                }
+                return n
             }
-            i += 1
         }
     }
 

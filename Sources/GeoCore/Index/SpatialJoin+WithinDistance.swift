@@ -14,7 +14,7 @@ extension SpatialJoin {
                                             threads: Int?) throws(GEOSError) -> JoinPairs {
         let boxes = boxes(of: shapes, margin: d)
         let grid = BoxGrid(boxes: boxes)
-        let cells = PointCells(points: points, pointsPerCell: 8)
+        let cells = PointCells(points: points, pointsPerCell: 32)
         var magnitude = d
         for box in boxes.compactMap({ $0 }) {
             magnitude = Swift.max(magnitude, abs(box.minX), abs(box.maxX), abs(box.minY), abs(box.maxY))
@@ -39,17 +39,33 @@ extension SpatialJoin {
     /// pairs with the same left index (a counting sort: one pass to count, one to place).
     static func sortedByLeft(_ chunks: [JoinPairs], leftCount: Int) -> JoinPairs {
         var starts = [Int](repeating: 0, count: leftCount + 1)
-        for chunk in chunks { for l in chunk.left { starts[Int(l) + 1] += 1 } }
-        for i in 0..<leftCount { starts[i + 1] += starts[i] }
+        starts.withUnsafeMutableBufferPointer { starts in
+            for chunk in chunks {
+                chunk.left.withUnsafeBufferPointer { left in
+                    for l in left { starts[Int(l) + 1] += 1 }
+                }
+            }
+            for i in 0..<leftCount { starts[i + 1] += starts[i] }
+        }
         let total = starts[leftCount]
         var left = [Int32](repeating: 0, count: total)
         var right = [Int32](repeating: 0, count: total)
-        for chunk in chunks {
-            for k in chunk.left.indices {
-                let l = Int(chunk.left[k])
-                left[starts[l]] = chunk.left[k]
-                right[starts[l]] = chunk.right[k]
-                starts[l] += 1
+        starts.withUnsafeMutableBufferPointer { starts in
+            left.withUnsafeMutableBufferPointer { outLeft in
+                right.withUnsafeMutableBufferPointer { outRight in
+                    for chunk in chunks {
+                        chunk.left.withUnsafeBufferPointer { inLeft in
+                            chunk.right.withUnsafeBufferPointer { inRight in
+                                for k in 0..<inLeft.count {
+                                    let l = Int(inLeft[k])
+                                    outLeft[starts[l]] = inLeft[k]
+                                    outRight[starts[l]] = inRight[k]
+                                    starts[l] += 1
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
         return JoinPairs(left: left, right: right)

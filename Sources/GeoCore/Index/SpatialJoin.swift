@@ -120,18 +120,16 @@ public enum SpatialJoin {
     private static func joinPoints(_ points: [Coordinate], _ range: Range<Int>, grid: BoxGrid, kernel: JoinKernel,
                                    predicate: JoinPredicate) throws(GEOSError) -> JoinPairs {
         var pairs = JoinPairs()
-        var candidates: [Int32] = []
         var matches: [Int32] = []
-        candidates.reserveCapacity(64)
+        let scratch = UnsafeMutableBufferPointer<Int32>.allocate(capacity: Swift.max(1, grid.maxItemsPerCell))
+        defer { scratch.deallocate() }
         for i in range {
             let p = points[i]
-            candidates.removeAll(keepingCapacity: true)
-            grid.forEachCandidate(x: p.x, y: p.y) { candidates.append($0) }
-            if candidates.isEmpty { continue }
+            let n = grid.candidates(x: p.x, y: p.y, into: scratch)
+            if n == 0 { continue }
             matches.removeAll(keepingCapacity: true)
-            try candidates.withUnsafeBufferPointer { buffer throws(GEOSError) in
-                try kernel.match(point: p, candidates: buffer, predicate: predicate, into: &matches)
-            }
+            try kernel.match(point: p, candidates: UnsafeBufferPointer(rebasing: scratch[0..<n]), predicate: predicate,
+                             into: &matches)
             for m in matches {
                 pairs.left.append(Int32(i))
                 pairs.right.append(m)
