@@ -135,6 +135,9 @@ final class TransformerReferenceTests: XCTestCase {
             for target in req["targets"]:
                 t = Transformer.from_crs("EPSG:4326", target, always_xy=True)
                 out[target] = [list(t.transform_bounds(*b, densify_pts=21)) for b in req["boxes"]]
+                back = [t.transform_bounds(*b, densify_pts=21) for b in req["boxes"]]
+                out[target + " inverse"] = [list(t.transform_bounds(*b, densify_pts=21, direction="INVERSE"))
+                                            for b in back]
             json.dump(out, sys.stdout)
             """
         let targets = ["EPSG:3857", "EPSG:6678", "EPSG:32654"]
@@ -147,9 +150,13 @@ final class TransformerReferenceTests: XCTestCase {
         for target in targets {
             let transform = try CRSTransform(from: .wgs84, to: CRS(target))
             let want = try XCTUnwrap(expected[target])
-            for (box, reference) in zip(boxes, want) {
+            let wantBack = try XCTUnwrap(expected[target + " inverse"])
+            for ((box, reference), referenceBack) in zip(zip(boxes, want), wantBack) {
                 let got = try transform.transform(box)
                 for (a, b) in zip(got.array, reference) { assertClose(a, b, tolerance: 1e-3, "\(target) \(box)") }
+                // The projected box back to degrees, as pyproj's INVERSE direction does it.
+                let back = try transform.inverse.transform(got)
+                for (a, b) in zip(back.array, referenceBack) { assertClose(a, b, tolerance: 1e-8, "\(target) back") }
             }
         }
     }
