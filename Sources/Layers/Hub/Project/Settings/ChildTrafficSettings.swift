@@ -1,3 +1,5 @@
+import GeoCore
+
 /// Settings of the `child-traffic` layer and of the GPS aggregation done at ingest.
 ///
 /// The aggregation settings (`cellSize`, `windows`, `maxAccuracy`, `maxSpeed`) are
@@ -46,7 +48,7 @@ public struct ChildTrafficSettings: Sendable, Hashable {
         cellSize = try object.positiveNumber("cellSize", default: cellSize, maximum: 5000, unit: " of metres")
         bandwidth = try object.positiveNumber("bandwidth", default: bandwidth, maximum: 10_000, unit: " of metres")
         if let items = try object.array("windows") {
-            windows = try Self.windows(items, path: object.path("windows"))
+            windows = try Self.parseWindows(items, path: object.path("windows"))
         }
         defaultWindow = try object.nonEmptyString("defaultWindow", default: windows.first?.name ?? defaultWindow)
         guard window(named: defaultWindow) != nil else {
@@ -58,7 +60,7 @@ public struct ChildTrafficSettings: Sendable, Hashable {
     }
 
     /// Reads `[{"name", "start": "HH:MM", "end": "HH:MM", "days"}]`.
-    private static func windows(_ items: [JSONValue], path: String) throws(ProjectError) -> [TimeWindow] {
+    private static func parseWindows(_ items: [JSONValue], path: String) throws(ProjectError) -> [TimeWindow] {
         guard !items.isEmpty else { throw ProjectError(path: path, reason: "expected at least one window") }
         var windows: [TimeWindow] = []
         for (index, item) in items.enumerated() {
