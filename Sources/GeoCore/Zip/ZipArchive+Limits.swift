@@ -29,6 +29,9 @@ extension ZipArchive {
         if produced > limits.maxMemberSize {
             throw refuse("inflates past the limit of \(limits.maxMemberSize) bytes per member")
         }
+        if totalRead + produced > limits.maxTotalSize {
+            throw refuse("inflates past the limit of \(limits.maxTotalSize) bytes per archive")
+        }
         if produced > limits.ratioFloor, produced / max(entry.compressedSize, 1) > limits.maxRatio {
             throw refuse(ratioReason(produced, entry.compressedSize))
         }
@@ -38,19 +41,20 @@ extension ZipArchive {
         "compression ratio \(uncompressed / max(compressed, 1)):1 exceeds the limit of \(limits.maxRatio):1 (a zip bomb?)"
     }
 
-    /// Calls `body` with the member's compressed bytes, located through its local header.
-    func withPayload<R>(of entry: ZipEntry, _ body: (UnsafeRawBufferPointer) throws -> R) throws -> R {
-        try data.withUnsafeBytes { base in
+    /// A copy of the member's compressed bytes, located through its local header.
+    func payload(of entry: ZipEntry) throws(ZipError) -> [UInt8] {
+        let bytes: [UInt8]? = data.withUnsafeBytes { base in
             let reader = ByteReader(bytes: base)
             let offset = entry.localHeaderOffset
             guard reader.u32(offset) == 0x0403_4b50,
                   let nameLength = reader.u16(offset + 26), let extraLength = reader.u16(offset + 28),
                   let payload = reader.slice(offset + 30 + Int(nameLength) + Int(extraLength), entry.compressedSize)
-            else {
-                throw ZipError(archive: archiveName, member: entry.name,
-                               reason: "local header is missing or the member is truncated")
-            }
-            return try body(payload)
+            else { return nil }
+            return [UInt8](payload)
         }
+        guard let bytes else {
+            throw ZipError(archive: archiveName, member: entry.name, reason: "local header is missing or the member is truncated")
+        }
+        return bytes
     }
 }

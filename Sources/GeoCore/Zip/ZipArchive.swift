@@ -21,7 +21,7 @@ public final class ZipArchive {
     public let limits: ZipLimits
     let data: Data
     /// Bytes inflated through this instance so far (checked against `maxTotalSize`).
-    private(set) var totalRead = 0
+    var totalRead = 0
 
     /// Opens and indexes an archive.
     ///
@@ -49,68 +49,34 @@ public final class ZipArchive {
         entries.first { $0.name == name }
     }
 
-    /// Inflates one member completely.
+    /// Opens one member for reading in chunks (constant memory beyond its compressed size).
     ///
     /// - Throws: ``ZipError`` naming the member when its path escapes the archive, it is
-    ///   encrypted or uses an unsupported method, it exceeds a limit, its data is
-    ///   corrupt or its CRC-32 does not match.
+    ///   encrypted or uses an unsupported method, or its declared sizes exceed a limit.
+    public func open(_ entry: ZipEntry) throws(ZipError) -> ZipMemberReader {
+        try checkReadable(entry)
+        return try ZipMemberReader(archive: self, entry: entry, payload: try payload(of: entry))
+    }
+
+    /// Inflates one member completely.
+    ///
+    /// - Throws: ``ZipError`` as ``open(_:)``, or when the member exceeds a limit while
+    ///   inflating, its data is corrupt or its CRC-32 does not match.
     public func read(_ entry: ZipEntry) throws(ZipError) -> Data {
         var output = Data()
-        output.reserveCapacity(min(entry.uncompressedSize, limits.maxMemberSize))
-        do {
-            try read(entry) { chunk in output.append(contentsOf: chunk) }
-        } catch let error as ZipError {
-            throw error
-        } catch {
-            throw ZipError(archive: archiveName, member: entry.name, reason: "\(error)")
-        }
+        try read(entry) { chunk in output.append(contentsOf: chunk) }
         return output
     }
 
-    /// Inflates one member, handing its bytes to `body` in chunks (constant memory).
-    ///
-    /// - Throws: ``ZipError`` as ``read(_:)``, or whatever `body` throws.
-    public func read(_ entry: ZipEntry, chunks body: (UnsafeRawBufferPointer) throws -> Void) throws {
-        try checkReadable(entry)
-        var produced = 0
-        var crc = CRC32()
-        func accept(_ chunk: UnsafeRawBufferPointer) throws {
-            produced += chunk.count
-            try self.checkProduced(produced, of: entry)
-            crc.update(chunk)
-            try body(chunk)
-        }
-        try withPayload(of: entry) { payload in try decode(entry, payload, into: accept) }
-        guard produced == entry.uncompressedSize else {
-            throw ZipError(archive: archiveName, member: entry.name,
-                           reason: "inflated to \(produced) bytes but the directory declares \(entry.uncompressedSize)")
-        }
-        guard crc.value == entry.crc32 else {
-            throw ZipError(archive: archiveName, member: entry.name, reason: "CRC-32 mismatch: the member is corrupt")
-        }
-        totalRead += produced
-    }
-
-    /// Hands the member's uncompressed bytes to `accept`: copied when stored, inflated
-    /// through zlib when deflated.
-    private func decode(_ entry: ZipEntry, _ payload: UnsafeRawBufferPointer,
-                        into accept: (UnsafeRawBufferPointer) throws -> Void) throws {
-        switch entry.method {
-        case .stored:
-            var offset = 0
-            while offset < payload.count {
-                let n = min(1 << 16, payload.count - offset)
-                try accept(UnsafeRawBufferPointer(rebasing: payload[offset..<(offset + n)]))
-                offset += n
-            }
-        case .deflated:
-            do {
-                try Inflater().inflate(payload, output: accept)
-            } catch let failure as Inflater.Failure {
-                throw ZipError(archive: archiveName, member: entry.name, reason: failure.reason)
-            }
-        case .unsupported(let method):
-            throw ZipError(archive: archiveName, member: entry.name, reason: "unsupported compression method \(method)")
+    /// Inflates one member, handing its bytes to `body` in chunks.
+    public func read(_ entry: ZipEntry, chunks body: (UnsafeRawBufferPointer) throws(ZipError) -> Void) throws(ZipError) {
+        let reader = try open(entry)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 8)
+        defer { buffer.deallocate() }
+        while true {
+            let count = try reader.read(into: buffer)
+            if count == 0 { return }
+            try body(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
         }
     }
 }
