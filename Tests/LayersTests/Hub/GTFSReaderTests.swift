@@ -99,6 +99,26 @@ final class GTFSReaderTests: XCTestCase {
         XCTAssertEqual(Dictionary(uniqueKeysWithValues: feed.shapes.map { ($0.id, $0.points.count) }), points)
     }
 
+    func testMuroranShapeLengthsAgreeWithGTFSKit() throws {
+        let feed = try GTFSReader().read(Self.muroran).feed
+        let reference = try ReferencePython.json("""
+            import json, sys, gtfs_kit as gk
+            f = gk.read_feed(sys.argv[1], dist_units="km")
+            g = gk.geometrize_shapes(f.shapes, use_utm=True)
+            print(json.dumps({"crs": g.crs.to_string(), "lengths": {str(r.shape_id): r.geometry.length for r in g.itertuples()}}))
+            """, packages: ["gtfs-kit"], arguments: [Self.muroran.path]) as? [String: Any]
+        let ref = try XCTUnwrap(reference)
+        let lengths = try XCTUnwrap(ref["lengths"] as? [String: Double])
+        XCTAssertEqual(ref["crs"] as? String, "EPSG:32654")
+        let toUTM = try Transformer(from: .wgs84, to: CRS("EPSG:32654"))
+        XCTAssertEqual(feed.shapes.count, lengths.count)
+        for shape in feed.shapes {
+            let length = GTFSShape.length(ofProjected: try toUTM.transformed(shape.points))
+            let expected = try XCTUnwrap(lengths[shape.id], shape.id)
+            assertClose(length, expected, tolerance: 1e-6, shape.id)
+        }
+    }
+
     func testMissingRequiredFileIsReportedAndTheRestKept() throws {
         let url = folder.appendingPathComponent("gtfs.zip")
         try ZipFixtures.write(Self.quirkyFeed().filter { $0.name != "trips.txt" }, to: url)

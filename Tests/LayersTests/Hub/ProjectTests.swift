@@ -56,7 +56,8 @@ final class ProjectTests: XCTestCase {
         let project = try load(Self.designExample)
         XCTAssertEqual(project.name, "Nagai")
         XCTAssertEqual(project.bbox, BoundingBox(west: 139.88, south: 38.03, east: 140.13, north: 38.20))
-        XCTAssertEqual(project.crs, "EPSG:6678")
+        XCTAssertEqual(project.crs, try CRS("EPSG:6678"))
+        XCTAssertEqual(project.crs.name, "JGD2011 / Japan Plane Rectangular CS X")
         XCTAssertEqual(project.sources.files.count, 14)
         XCTAssertEqual(project.sources.file(.riverLevels)?.url.path,
                        folder.appendingPathComponent("data/river_levels.csv").standardizedFileURL.path)
@@ -194,8 +195,16 @@ final class ProjectTests: XCTestCase {
                     "geohub.json: bbox: expected longitudes in -180…180 and latitudes in -90…90 (lon/lat order)")
         assertError(#"{"name": "x", "bbox": [0, 0, 1, "1"], "crs": "EPSG:6678"}"#,
                     #"geohub.json: bbox[3]: expected a number, got "1""#)
-        assertError(#"{"name": "x", "bbox": [0, 0, 1, 1], "crs": "JGD2011"}"#,
-                    #"geohub.json: crs: expected an EPSG code such as "EPSG:6678", got "JGD2011""#)
+        assertError(#"{"name": "x", "bbox": [0, 0, 1, 1], "crs": "EPSG:4326"}"#,
+                    "geohub.json: crs: expected a projected CRS in metres, but it is geographic (WGS 84)")
+        assertError(#"{"name": "x", "bbox": [0, 0, 1, 1], "crs": "EPSG:2230"}"#,
+                    "geohub.json: crs: expected a projected CRS in metres, but its unit is US survey foot "
+                        + "(NAD83 / California zone 6 (ftUS))")
+        XCTAssertThrowsError(try load(#"{"name": "x", "bbox": [0, 0, 1, 1], "crs": "EPSG:999999"}"#)) { error in
+            XCTAssertTrue("\(error)".hasPrefix(#"geohub.json: crs: PROJ cannot use "EPSG:999999" ("#), "\(error)")
+        }
+        // Any projected EPSG code in metres works, e.g. UTM 54N.
+        XCTAssertEqual(try load(#"{"name": "x", "bbox": [0, 0, 1, 1], "crs": "epsg:32654"}"#).crs.epsgCode, 32654)
         assertError("[1, 2]", "geohub.json: expected an object, got an array")
         XCTAssertThrowsError(try load(#"{"name": "x", "bbox": [1, 2"#)) { error in
             XCTAssertTrue("\(error)".hasPrefix("geohub.json: is not valid JSON"), "\(error)")

@@ -19,7 +19,13 @@ extension Project {
                 ? "cannot be read (\(error.localizedDescription))"
                 : "not found; a project is a folder with a geohub.json file")
         }
-        return try Project(folder: folder, json: try ProjectJSON.parse(data, file: fileName))
+        let json: JSONValue
+        do {
+            json = try JSONValue(parsing: data, source: fileName)
+        } catch {
+            throw ProjectError(file: fileName, path: "", reason: "is not valid JSON: \(error)")
+        }
+        return try Project(folder: folder, json: json)
     }
 
     /// Builds a project from the parsed contents of its `geohub.json`.
@@ -78,15 +84,22 @@ extension Project {
         return box
     }
 
-    /// `crs`: an authority code such as `EPSG:6678`.
-    private static func crs(_ root: SettingsObject) throws(ProjectError) -> String {
+    /// `crs`: a projected CRS in metres that PROJ knows, such as `EPSG:6678`.
+    private static func crs(_ root: SettingsObject) throws(ProjectError) -> CRS {
         guard let text = try root.string("crs") else {
             throw ProjectError(path: "crs", reason: "is required (a projected CRS in metres, such as \"EPSG:6678\")")
         }
-        let parts = text.split(separator: ":")
-        guard parts.count == 2, parts[0].uppercased() == "EPSG", let code = Int(parts[1]), code > 0 else {
-            throw ProjectError(path: "crs", reason: "expected an EPSG code such as \"EPSG:6678\", got \"\(text)\"")
+        let crs: CRS
+        do {
+            crs = try CRS(text)
+        } catch {
+            throw ProjectError(path: "crs", reason: "PROJ cannot use \"\(text)\" (\(error.message)); "
+                + "expected a projected CRS such as \"EPSG:6678\"")
         }
-        return "EPSG:\(code)"
+        guard crs.isProjected, let metres = crs.metresPerUnit, abs(metres - 1) < 1e-9 else {
+            let what = crs.isProjected ? "its unit is \(crs.unitName)" : "it is \(crs.kind.rawValue)"
+            throw ProjectError(path: "crs", reason: "expected a projected CRS in metres, but \(what) (\(crs.name))")
+        }
+        return crs
     }
 }

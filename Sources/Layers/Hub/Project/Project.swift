@@ -19,8 +19,9 @@ public struct Project: Sendable {
     public var name: String
     /// The area of interest in lon/lat degrees: west, south, east, north.
     public var bbox: BoundingBox
-    /// The metric CRS used for distances and grids, as an authority code (`"EPSG:6678"`).
-    public var crs: String
+    /// The metric CRS used for distances and grids (`EPSG:6678` for Nagai); always
+    /// projected, in metres.
+    public var crs: CRS
     /// The inputs, resolved against the folder.
     public var sources: ProjectSources
     /// Per-layer settings.
@@ -51,7 +52,7 @@ public struct Project: Sendable {
     }
 
     /// A project with every default, for tests and tools that build one in code.
-    public init(folder: URL, name: String, bbox: BoundingBox, crs: String, sources: ProjectSources = ProjectSources(),
+    public init(folder: URL, name: String, bbox: BoundingBox, crs: CRS, sources: ProjectSources = ProjectSources(),
                 layers: LayerSettings = LayerSettings()) {
         self.folder = folder
         self.name = name
