@@ -3,7 +3,7 @@ import GeoCore
 
 /// Writes `child_gps.csv`: 325 children (× scale) walking between home and school.
 ///
-/// Each child has a home on a road near a town of the school's district, 250 m to 2.6 km
+/// Each child has a home on a road near a town of the school's district, 250 m to 2 km
 /// from school along the network. On each school day of the week (Mon 5 – Fri 9 September
 /// 2022) the child walks the shortest road path to school in the morning (07:00–08:30) and
 /// back in the afternoon (14:30–17:00) at their own pace; the device pings every 30–60 s.
@@ -87,7 +87,8 @@ struct ChildGPSWriter {
                 let edge = roads.edges[edgeIndex]
                 let fraction = random.uniform(0.15, 0.85)
                 let total = fraction * edge.length + tree.distance[node]
-                guard total >= 250, total <= 2600 else { continue }
+                // Most children live close to school: accept longer walks less often.
+                guard total >= 250, total <= 2000, random.uniform() < 1.15 - total / 2000 else { continue }
                 // Home → junction (part of the edge), then junction → school.
                 let fromNode = edge.from == node ? edge.geometry : edge.geometry.reversed()
                 var partial = ChildGPSWriter.prefix(fromNode.map(LocalPlane.project), length: fraction * edge.length)
@@ -109,7 +110,7 @@ struct ChildGPSWriter {
     private func walk(_ child: Child, index: Int, start: Double, towardSchool: Bool, windowStart: Double, windowEnd: Double,
                       random: inout SplitMix64, into pings: inout [Ping]) {
         let length = child.cumulative.last ?? 0
-        let end = start + length / child.speed + random.uniform(30, 120)
+        let end = start + length / child.speed + random.uniform(0, 45)
         var t = max(start - random.uniform(0, 20), windowStart)
         while t <= end && t < windowEnd {
             let travelled = min(max(0, (t - start) * child.speed), length)

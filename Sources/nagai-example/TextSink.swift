@@ -39,13 +39,12 @@ struct OutputFolder {
             try FileManager.default.createDirectory(at: target.deletingLastPathComponent(),
                                                     withIntermediateDirectories: true)
             try data.write(to: temporary)
-            if FileManager.default.fileExists(atPath: target.path) {
-                _ = try FileManager.default.replaceItemAt(target, withItemAt: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: target)
-            }
         } catch {
             throw GeneratorError("cannot write \(target.path): \(error.localizedDescription)")
+        }
+        // rename(2) replaces the target atomically; it returns 0 on success, -1 with errno set.
+        guard rename(temporary.path, target.path) == 0 else {
+            throw GeneratorError("cannot move \(temporary.path) to \(target.path): \(String(cString: strerror(errno)))")
         }
     }
 
