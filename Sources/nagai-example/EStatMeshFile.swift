@@ -56,7 +56,7 @@ struct EStatMeshFile {
             // Every inhabited quarter needs a household: fold the smallest into the largest.
             while population.filter({ $0 > 0 }).count > cell.households2020 {
                 let smallest = population.indices.filter { population[$0] > 0 }.min { population[$0] < population[$1] } ?? 0
-                let largest = population.indices.max { population[$0] < population[$1] } ?? 0
+                let largest = population.indices.filter { $0 != smallest }.max { population[$0] < population[$1] } ?? 0
                 population[largest] += population[smallest]
                 population[smallest] = 0
             }

@@ -95,6 +95,19 @@ struct WildlifeWriter {
         }
         try folder.write(cameraSink, to: "data/wildlife_cameras.csv")
 
+        // Yearly counts come from their own stream, so --scale multiplies them exactly.
+        var countRandom = SplitMix64(stream: "wildlife-counts")
+        let yearlyCounts = WildlifeWriter.cameras.indices.map { _ in
+            Species.allCases.map { species in
+                let range: ClosedRange<Int> = switch species {
+                case .bear: 8...30
+                case .boar: 20...60
+                case .serow: 8...25
+                case .other: 15...40
+                }
+                return countRandom.int(range)
+            }
+        }
         var detections: [Detection] = []
         for camera in WildlifeWriter.cameras.indices {
             for species in Species.allCases {
@@ -102,13 +115,7 @@ struct WildlifeWriter {
                     for _ in 0..<scale { detections += teraizumiBears(random: &random) }
                     continue
                 }
-                let yearly: ClosedRange<Int> = switch species {
-                case .bear: 8...30
-                case .boar: 20...60
-                case .serow: 8...25
-                case .other: 15...40
-                }
-                let count = random.int(yearly) * scale
+                let count = yearlyCounts[camera][species.rawValue] * scale
                 for _ in 0..<count {
                     let month = 4 + random.weightedIndex(species.months)
                     let hour = random.weightedIndex(species.hours)

@@ -53,7 +53,7 @@ final class NagaiExampleSourcesTests: XCTestCase {
         XCTAssertEqual(rows["river_sensors.csv"], 20)
         XCTAssertEqual(rows["wildlife_cameras.csv"], 13)
         XCTAssertEqual(answer["species"] as? [String],
-                       ["bear", "boar", "other", "serow", "イノシシ", "カモシカ", "クマ", "その他"])
+                       ["bear", "boar", "other", "serow", "その他", "イノシシ", "カモシカ", "クマ"])
         XCTAssertEqual(answer["events"] as? [String], ["alight", "board"])
         XCTAssertEqual(answer["riders"] as? [String], ["adult", "senior", "student"])
         XCTAssertEqual(answer["route_ids"] as? [String], ["0101", "0102", "0201", "0301", "0401"])
