@@ -3,24 +3,13 @@ import GeoCore
 import TestSupport
 import XCTest
 
-/// A small seeded generator so generated cases are the same on every run.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Writing GeoJSON: orientation against shapely, precision, determinism, GDAL.
 final class GeoJSONWriterTests: XCTestCase {
     /// A star-shaped ring around `center` (radii in `radius`), closed, in random direction.
-    private func starRing(center: Coordinate, radius: ClosedRange<Double>, vertices: Int,
-                          using rng: inout SplitMix64) -> [Coordinate] {
+    private func starRing(
+        center: Coordinate, radius: ClosedRange<Double>, vertices: Int,
+        using rng: inout SeededRandom
+    ) -> [Coordinate] {
         var ring: [Coordinate] = []
         for k in 0..<vertices {
             let angle = Double(k) / Double(vertices) * 2 * .pi
@@ -32,16 +21,20 @@ final class GeoJSONWriterTests: XCTestCase {
         return ring
     }
 
-    private func randomPolygon(using rng: inout SplitMix64) -> PolygonRings {
-        let center = Coordinate(x: Double.random(in: 139.88...140.13, using: &rng), y: Double.random(in: 38.03...38.20, using: &rng))
+    private func randomPolygon(using rng: inout SeededRandom) -> PolygonRings {
+        let center = Coordinate(
+            x: Double.random(in: 139.88...140.13, using: &rng), y: Double.random(in: 38.03...38.20, using: &rng))
         let size = Double.random(in: 0.0005...0.02, using: &rng)
-        let exterior = starRing(center: center, radius: size * 0.6...size, vertices: Int.random(in: 3...40, using: &rng),
-                                using: &rng)
+        let exterior = starRing(
+            center: center, radius: size * 0.6...size, vertices: Int.random(in: 3...40, using: &rng),
+            using: &rng)
         var holes: [[Coordinate]] = []
         for h in 0..<Int.random(in: 0...2, using: &rng) {
             let offset = (h == 0 ? -1.0 : 1.0) * size * 0.3
-            holes.append(starRing(center: Coordinate(x: center.x + offset, y: center.y), radius: size * 0.1...size * 0.2,
-                                  vertices: Int.random(in: 3...12, using: &rng), using: &rng))
+            holes.append(
+                starRing(
+                    center: Coordinate(x: center.x + offset, y: center.y), radius: size * 0.1...size * 0.2,
+                    vertices: Int.random(in: 3...12, using: &rng), using: &rng))
         }
         return PolygonRings(exterior: exterior, holes: holes)
     }
@@ -51,18 +44,23 @@ final class GeoJSONWriterTests: XCTestCase {
     /// hole clockwise, the rings equal to `orient(polygon, 1.0)` of the input, and
     /// the same area.
     func testRightHandRuleMatchesShapelyOrient() throws {
-        var rng = SplitMix64(seed: 42)
+        var rng = SeededRandom(seed: 42)
         var features: [Feature] = []
         var inputs: [JSONValue] = []
         for i in 0..<1200 {
-            let parts = i % 4 == 3 ? [randomPolygon(using: &rng), randomPolygon(using: &rng)] : [randomPolygon(using: &rng)]
+            let parts =
+                i % 4 == 3 ? [randomPolygon(using: &rng), randomPolygon(using: &rng)] : [randomPolygon(using: &rng)]
             features.append(Feature(id: "p\(i)", shape: parts.count == 1 ? .polygon(parts[0]) : .multiPolygon(parts)))
-            inputs.append(.array(parts.map { polygon in
-                .array(polygon.rings.map { ring in .array(ring.map { [.double($0.x), .double($0.y)] }) })
-            }))
+            inputs.append(
+                .array(
+                    parts.map { polygon in
+                        .array(polygon.rings.map { ring in .array(ring.map { [.double($0.x), .double($0.y)] }) })
+                    }))
         }
         let written = try GeoJSONWriter().data(for: features)
-        let payload: JSONValue = ["written": .string(String(decoding: written, as: UTF8.self)), "input": .array(inputs)]
+        let payload: JSONValue = [
+            "written": .string(String(decoding: written, as: UTF8.self)), "input": .array(inputs),
+        ]
         let script = """
             import json, sys
             from shapely.geometry import shape, Polygon, LinearRing
@@ -87,34 +85,43 @@ final class GeoJSONWriterTests: XCTestCase {
                     rings += 1
             print(json.dumps({'features': len(features), 'rings': rings, 'problems': problems[:20]}))
             """
-        let answer = try XCTUnwrap(try ReferencePython.json(script, packages: ["shapely"], input: payload.jsonData())
-            as? [String: Any])
+        let answer = try XCTUnwrap(
+            try ReferencePython.json(script, packages: ["shapely"], input: payload.jsonData())
+                as? [String: Any])
         XCTAssertEqual(answer["features"] as? Int, 1200)
         XCTAssertGreaterThan(answer["rings"] as? Int ?? 0, 2000)
         XCTAssertEqual((answer["problems"] as? [Any])?.count, 0, "\(answer["problems"] ?? "")")
     }
 
     func testPrecisionNoExponentNoTrailingZerosNoCRS() throws {
-        let feature = Feature(id: "0101", shape: .lineString([
-            Coordinate(x: 140.123456789, y: 38.1), Coordinate(x: 1e-9, y: -0.00000006), Coordinate(x: 140, y: 38.12345675),
-        ]), properties: ["z": 1, "a": "長井", "m": 0.1])
+        let feature = Feature(
+            id: "0101",
+            shape: .lineString([
+                Coordinate(x: 140.123456789, y: 38.1), Coordinate(x: 1e-9, y: -0.00000006),
+                Coordinate(x: 140, y: 38.12345675),
+            ]), properties: ["z": 1, "a": "長井", "m": 0.1])
         let text = String(decoding: try GeoJSONWriter().data(for: [feature]), as: UTF8.self)
-        XCTAssertEqual(text, """
+        XCTAssertEqual(
+            text,
+            """
             {"type":"FeatureCollection","features":[
             {"type":"Feature","id":"0101","geometry":{"type":"LineString","coordinates":[[140.1234568,38.1],[0,-0.0000001],[140,38.1234568]]},"properties":{"a":"長井","m":0.1,"z":1}}
             ]}
 
             """)
         XCTAssertFalse(text.contains("crs"))
-        let three = String(decoding: try GeoJSONWriter(options: .init(maxFractionDigits: 3)).data(for: .point(Coordinate(x: 139.99999, y: 38.0005))), as: UTF8.self)
+        let three = String(
+            decoding: try GeoJSONWriter(options: .init(maxFractionDigits: 3)).data(
+                for: .point(Coordinate(x: 139.99999, y: 38.0005))), as: UTF8.self)
         XCTAssertEqual(three, #"{"type":"Point","coordinates":[140,38.001]}"#)
         XCTAssertThrowsError(try GeoJSONWriter().data(for: .point(Coordinate(x: .nan, y: 1))))
-        XCTAssertEqual(String(decoding: try GeoJSONWriter().data(for: []), as: UTF8.self),
-                       "{\"type\":\"FeatureCollection\",\"features\":[]}\n")
+        XCTAssertEqual(
+            String(decoding: try GeoJSONWriter().data(for: []), as: UTF8.self),
+            "{\"type\":\"FeatureCollection\",\"features\":[]}\n")
     }
 
     func testIdenticalInputsGiveIdenticalBytesAndRoundTrip() throws {
-        var rng = SplitMix64(seed: 7)
+        var rng = SeededRandom(seed: 7)
         var first: [Feature] = []
         var second: [Feature] = []
         for i in 0..<300 {
@@ -139,8 +146,10 @@ final class GeoJSONWriterTests: XCTestCase {
             guard case .polygon(let p) = read.shape, case .polygon(let q) = original.shape else { return XCTFail() }
             XCTAssertEqual(p.exterior.count, q.exterior.count)
             XCTAssertEqual(p.holes.count, q.holes.count)
-            let inputPoints = Set(q.exterior.map { "\(NumberText.decimal($0.x) ?? ""),\(NumberText.decimal($0.y) ?? "")" })
-            let readPoints = Set(p.exterior.map { "\(NumberText.decimal($0.x) ?? ""),\(NumberText.decimal($0.y) ?? "")" })
+            let inputPoints = Set(
+                q.exterior.map { "\(NumberText.decimal($0.x) ?? ""),\(NumberText.decimal($0.y) ?? "")" })
+            let readPoints = Set(
+                p.exterior.map { "\(NumberText.decimal($0.x) ?? ""),\(NumberText.decimal($0.y) ?? "")" })
             XCTAssertEqual(inputPoints, readPoints)
         }
         // Writing what was read gives the same bytes again.
@@ -153,8 +162,10 @@ final class GeoJSONWriterTests: XCTestCase {
         let url = folder.appendingPathComponent("points.geojson")
         var features: [Feature] = []
         for i in 0..<50_000 {
-            features.append(Feature(id: "s\(i)", shape: .point(Coordinate(x: 140 + Double(i) * 1e-6, y: 38.1)),
-                                    properties: ["n": .int(i), "kind": i % 2 == 0 ? "even" : "odd"]))
+            features.append(
+                Feature(
+                    id: "s\(i)", shape: .point(Coordinate(x: 140 + Double(i) * 1e-6, y: 38.1)),
+                    properties: ["n": .int(i), "kind": i % 2 == 0 ? "even" : "odd"]))
         }
         let stream = try GeoJSONStreamWriter(output: try ByteOutput(atomicallyWritingTo: url))
         for feature in features.prefix(25_000) { try stream.write(feature) }
@@ -164,8 +175,9 @@ final class GeoJSONWriterTests: XCTestCase {
         XCTAssertEqual(stream.count, 50_000)
         XCTAssertEqual(try Data(contentsOf: url), try GeoJSONWriter().data(for: features))
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["points.geojson"])
-        let count = try ReferencePython.run("import json,sys; print(len(json.load(open(sys.argv[1]))['features']))",
-                                            packages: [], arguments: [url.path])
+        let count = try ReferencePython.run(
+            "import json,sys; print(len(json.load(open(sys.argv[1]))['features']))",
+            packages: [], arguments: [url.path])
         XCTAssertEqual(String(decoding: count, as: UTF8.self), "50000\n")
     }
 
@@ -176,12 +188,17 @@ final class GeoJSONWriterTests: XCTestCase {
         let folder = try makeTemporaryDirectory("geojson-ogr")
         defer { try? FileManager.default.removeItem(at: folder) }
         let url = folder.appendingPathComponent("schools.geojson")
-        var rng = SplitMix64(seed: 3)
-        var features = [Feature(id: "0101", shape: .point(Coordinate(x: 140.0412, y: 38.1071)),
-                                properties: ["name": "長井小学校", "pupils": 412, "ratio": 0.25])]
+        var rng = SeededRandom(seed: 3)
+        var features = [
+            Feature(
+                id: "0101", shape: .point(Coordinate(x: 140.0412, y: 38.1071)),
+                properties: ["name": "長井小学校", "pupils": 412, "ratio": 0.25])
+        ]
         for i in 0..<99 {
-            features.append(Feature(id: "p\(i)", shape: .polygon(randomPolygon(using: &rng)),
-                                    properties: ["name": .string("zone \(i)"), "pupils": .int(i), "ratio": .double(Double(i) / 8)]))
+            features.append(
+                Feature(
+                    id: "p\(i)", shape: .polygon(randomPolygon(using: &rng)),
+                    properties: ["name": .string("zone \(i)"), "pupils": .int(i), "ratio": .double(Double(i) / 8)]))
         }
         try GeoJSONWriter().write(features, to: url)
         let summary = String(decoding: try Shell.run(ogrinfo, ["-ro", "-al", "-so", url.path]), as: UTF8.self)
@@ -190,7 +207,8 @@ final class GeoJSONWriterTests: XCTestCase {
         XCTAssertTrue(summary.contains("pupils: Integer"), summary)
         XCTAssertTrue(summary.contains("ratio: Real"), summary)
         XCTAssertTrue(summary.contains("Extent: (139.8"), summary)
-        let first = String(decoding: try Shell.run(ogrinfo, ["-ro", "-al", "-where", "pupils = 412", url.path]), as: UTF8.self)
+        let first = String(
+            decoding: try Shell.run(ogrinfo, ["-ro", "-al", "-where", "pupils = 412", url.path]), as: UTF8.self)
         XCTAssertTrue(first.contains("name (String) = 長井小学校"), first)
         XCTAssertTrue(first.contains("POINT (140.0412 38.1071)"), first)
     }

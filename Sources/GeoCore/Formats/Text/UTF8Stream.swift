@@ -118,7 +118,8 @@ final class UTF8Stream {
             rawStart += 3
             if mode == .undecided { mode = .utf8 }
         } else if available >= 2, (b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF) {
-            throw InputError(file: file, line: 1, reason: "is UTF-16; save it as UTF-8 (or Shift_JIS) and load it again")
+            throw InputError(
+                file: file, line: 1, reason: "is UTF-16; save it as UTF-8 (or Shift_JIS) and load it again")
         }
     }
 
@@ -163,12 +164,20 @@ enum UTF8Validation {
             var hi: UInt8 = 0xBF
             switch b {
             case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; lo = 0xA0
+            case 0xE0:
+                length = 3
+                lo = 0xA0
             case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; hi = 0x9F
-            case 0xF0: length = 4; lo = 0x90
+            case 0xED:
+                length = 3
+                hi = 0x9F
+            case 0xF0:
+                length = 4
+                lo = 0x90
             case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; hi = 0x8F
+            case 0xF4:
+                length = 4
+                hi = 0x8F
             default: return .invalid
             }
             for k in 1..<length {
