@@ -137,6 +137,7 @@ final class CSVReaderTests: XCTestCase {
         let c = try reader.requireColumns(["device_id", "timestamp", "lat", "lon"])
         var ids: [String] = []
         var messages: [String] = []
+        var perCall: [String] = []
         reader.onReject = { messages.append($0.description) }
         let report = try reader.forEachRow { row in
             _ = try row.timestamp(c[1])
@@ -159,6 +160,16 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(report.rejectedCount, 6)
         XCTAssertEqual(report.errors.map(\.description), messages)
         XCTAssertEqual(report.errors.first?.column, "lat")
+        // The per-call handler sees the same rejections.
+        let again = try CSVReader(contentsOf: FormatFixtures.url("bad_rows.csv"))
+        try again.forEachRow(
+            onReject: { perCall.append($0.description) },
+            { row in
+                _ = try row.timestamp(c[1])
+                _ = try row.double(c[2])
+                _ = try row.double(c[3])
+            })
+        XCTAssertEqual(perCall, messages)
         XCTAssertEqual(report.errors.first?.line, 3)
     }
 

@@ -168,7 +168,19 @@ public final class CSVReader {
     ///   non-``InputError`` `body` throws.
     @discardableResult
     public func forEachRow(_ body: (borrowing CSVRow) throws -> Void) throws -> InputReport {
-        let onReject = self.onReject ?? { _ in }
+        try read(onReject: onReject ?? { _ in }, body)
+    }
+
+    /// ``forEachRow(_:)`` with the rejection handler given per call (instead of
+    /// ``onReject``).
+    @discardableResult
+    public func forEachRow(onReject: (InputError) -> Void, _ body: (borrowing CSVRow) throws -> Void) throws
+        -> InputReport
+    {
+        try read(onReject: onReject, body)
+    }
+
+    private func read(onReject: (InputError) -> Void, _ body: (borrowing CSVRow) throws -> Void) throws -> InputReport {
         var report = InputReport(file: fileName, maxKeptErrors: options.maxKeptErrors)
         let expected = header.count
         while true {
