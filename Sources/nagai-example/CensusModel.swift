@@ -10,7 +10,7 @@ import GeoCore
 /// offline facts). 2015→2020 change differs by district (平野 holds steady, the others shrink).
 struct CensusModel {
     struct Cell {
-        let mesh: MeshCell
+        let mesh: MeshCode
         let district: District
         let population2015: Int
         let households2015: Int
@@ -28,7 +28,7 @@ struct CensusModel {
         .central: 0.945, .chiho: 0.955, .nishine: 0.94, .hirano: 1.005, .isazawa: 0.93, .toyoda: 0.95,
     ]
 
-    init() {
+    init() throws(GeneratorError) {
         var random = SplitMix64(stream: "census")
         var sources: [(plane: PlanePoint, weight: Double, sigma: Double)] = []
         var districtOf: [District] = []
@@ -45,18 +45,25 @@ struct CensusModel {
 
         let west = NagaiFacts.towns.map(\.lon).min() ?? 139.9, east = NagaiFacts.towns.map(\.lon).max() ?? 140.1
         let south = NagaiFacts.towns.map(\.lat).min() ?? 38.0, north = NagaiFacts.towns.map(\.lat).max() ?? 38.2
-        let corner = MeshCell(level: .half, containing: Coordinate(lon: west - 0.03, lat: south - 0.02))
-        let far = MeshCell(level: .half, containing: Coordinate(lon: east + 0.03, lat: north + 0.02))
-        var candidates: [(MeshCell, Double, District)] = []
-        for row in corner.row...far.row {
-            for column in corner.column...far.column {
-                let cell = MeshCell(level: .half, row: row, column: column)
-                let sw = cell.bounds.southWest
-                let ne = cell.bounds.northEast
-                let area = LocalPlane.distance(sw, Coordinate(lon: ne.lon, lat: sw.lat))
-                    * LocalPlane.distance(sw, Coordinate(lon: sw.lon, lat: ne.lat))
+        // 500 m squares are 15″ of latitude by 22.5″ of longitude: walk them by index, centre to centre.
+        let rows = Int(((south - 0.02) * 240).rounded(.down))...Int(((north + 0.02) * 240).rounded(.down))
+        let columns = Int(((west - 0.03 - 100) * 160).rounded(.down))...Int(((east + 0.03 - 100) * 160).rounded(.down))
+        var candidates: [(MeshCode, Double, District)] = []
+        for row in rows {
+            for column in columns {
+                let centre = Coordinate(lon: 100 + (Double(column) + 0.5) / 160, lat: (Double(row) + 0.5) / 240)
+                let cell: MeshCode
+                do {
+                    cell = try MeshCode(containing: centre, level: .half)
+                } catch {
+                    throw GeneratorError("no mesh code for a census square: \(error)")
+                }
+                let box = cell.bounds
+                let sw = Coordinate(lon: box.west, lat: box.south)
+                let area = LocalPlane.distance(sw, Coordinate(lon: box.east, lat: box.south))
+                    * LocalPlane.distance(sw, Coordinate(lon: box.west, lat: box.north))
                 var contributions = Array(repeating: 0.0, count: sources.count)
-                let p = LocalPlane.project(cell.centre)
+                let p = LocalPlane.project(cell.center)
                 for (i, s) in sources.enumerated() {
                     let d2 = (p.x - s.plane.x) * (p.x - s.plane.x) + (p.y - s.plane.y) * (p.y - s.plane.y)
                     contributions[i] = s.weight * exp(-d2 / (2 * s.sigma * s.sigma)) / (2 * Double.pi * s.sigma * s.sigma) * area

@@ -36,7 +36,7 @@ struct EStatMeshFile {
     ]
 
     private struct Quarter {
-        let mesh: MeshCell
+        let mesh: MeshCode
         var population: Int
         var households: Int
         var secrecy = 0
@@ -48,10 +48,10 @@ struct EStatMeshFile {
         var random = SplitMix64(stream: "estat")
         var quarters: [Quarter] = []
         for cell in census.cells.sorted(by: { $0.mesh < $1.mesh })
-        where cell.mesh.primaryCode == EStatMeshFile.primary && cell.population2020 > 0 {
-            let parts = cell.mesh.quarters
+        where cell.mesh.code.hasPrefix(EStatMeshFile.primary) && cell.population2020 > 0 {
+            let parts = cell.mesh.children
             var population = Numbers.apportion(cell.population2020, weights: parts.map {
-                census.density(at: $0.centre) * random.uniform(0.8, 1.2) + 1e-9
+                census.density(at: $0.center) * random.uniform(0.8, 1.2) + 1e-9
             })
             // Every inhabited quarter needs a household: fold the smallest into the largest.
             while population.filter({ $0 > 0 }).count > cell.households2020 {
@@ -85,25 +85,31 @@ struct EStatMeshFile {
             quarters += group
         }
 
-        var text = "KEY_CODE,HTKSYORI,HTKSAKI,GASSAN,"
-            + (1...EStatMeshFile.items.count).map { "T000876" + Numbers.padded($0, 3) }.joined(separator: ",") + "\r\n"
-        text += ",,,," + EStatMeshFile.items.map { "　" + $0 }.joined(separator: ",") + "\r\n"
-        for q in quarters {
-            let values: [String]
-            if q.secrecy == 2 {
-                values = Array(repeating: "*", count: EStatMeshFile.items.count)
-            } else {
-                values = EStatMeshFile.breakdown(population: q.population, households: q.households).enumerated().map {
-                    index, value in value == 0 && index != 0 && index != 24 ? "-" : String(value)
+        // GeoCore's CSV writer encodes to CP932 through iconv (refusing, not replacing, what CP932 lacks).
+        let output = ByteOutput(label: EStatMeshFile.fileName)
+        do {
+            let writer = try CSVWriter(
+                output: output,
+                header: ["KEY_CODE", "HTKSYORI", "HTKSAKI", "GASSAN"]
+                    + (1...EStatMeshFile.items.count).map { "T000876" + Numbers.padded($0, 3) },
+                options: CSVWriter.Options(encoding: .shiftJIS, lineEnding: "\r\n"))
+            try writer.writeRow(["", "", "", ""] + EStatMeshFile.items.map { "\u{3000}" + $0 })
+            for q in quarters {
+                let values: [String]
+                if q.secrecy == 2 {
+                    values = Array(repeating: "*", count: EStatMeshFile.items.count)
+                } else {
+                    values = EStatMeshFile.breakdown(population: q.population, households: q.households)
+                        .enumerated().map { index, value in value == 0 && index != 0 && index != 24 ? "-" : String(value) }
                 }
+                try writer.writeRow([q.mesh.code, String(q.secrecy), q.mergedInto ?? "", q.merged.joined(separator: ";")]
+                                    + values)
             }
-            text += ([q.mesh.code, String(q.secrecy), q.mergedInto ?? "", q.merged.joined(separator: ";")] + values)
-                .joined(separator: ",") + "\r\n"
+            try output.flush()
+        } catch {
+            throw GeneratorError("cannot encode the e-Stat file: \(error)")
         }
-        guard let encoded = text.data(using: .shiftJIS) else {
-            throw GeneratorError("the e-Stat file's text does not encode as Shift_JIS")
-        }
-        return encoded
+        return output.data
     }
 
     /// The 41 items of one square from its population and households (fixed Nagai-like ratios).

@@ -15,7 +15,7 @@ struct ExampleGenerator {
         try ChildGPSWriter(roads: roads, scale: options.scale).write(to: project)
         try RiverDataWriter(rivers: rivers, scale: options.scale).write(to: project)
         try WildlifeWriter(scale: options.scale).write(to: project)
-        let census = CensusModel()
+        let census = try CensusModel()
         try project.write(census.csv(), to: "data/census_mesh.csv")
         try project.write(EStatMeshFile(census: census).data(), to: "data/\(EStatMeshFile.fileName)")
         let bus = try BusNetwork(roads: roads)
