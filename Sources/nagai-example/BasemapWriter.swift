@@ -15,12 +15,14 @@ struct BasemapWriter {
 
     private func boundary() -> TextSink {
         let ring = "[" + GeoJSONText.line(NagaiFacts.boundary) + "]"
-        let feature = GeoJSONText.feature(geometryType: "Polygon", coordinates: ring, properties: [
-            ("name", GeoJSONText.string(NagaiFacts.cityName)),
-            ("name_en", GeoJSONText.string("Nagai")),
-            ("city_code", GeoJSONText.string(NagaiFacts.cityCode)),
-            ("source", GeoJSONText.string("国土数値情報（行政区域データ）（国土交通省）を加工して作成 (N03 2021, 1% simplified)")),
-        ])
+        let feature = GeoJSONText.feature(
+            geometryType: "Polygon", coordinates: ring,
+            properties: [
+                ("name", GeoJSONText.string(NagaiFacts.cityName)),
+                ("name_en", GeoJSONText.string("Nagai")),
+                ("city_code", GeoJSONText.string(NagaiFacts.cityCode)),
+                ("source", GeoJSONText.string("国土数値情報（行政区域データ）（国土交通省）を加工して作成 (N03 2021, 1% simplified)")),
+            ])
         return GeoJSONText.collection(name: "boundary", features: [feature])
     }
 
@@ -32,8 +34,9 @@ struct BasemapWriter {
             ]
             if edge.bridge { properties.append(("bridge", "true")) }
             properties.append(("synthetic", "true"))
-            return GeoJSONText.feature(geometryType: "LineString", coordinates: GeoJSONText.line(edge.geometry),
-                                       properties: properties)
+            return GeoJSONText.feature(
+                geometryType: "LineString", coordinates: GeoJSONText.line(edge.geometry),
+                properties: properties)
         }
         return GeoJSONText.collection(name: "roads", features: features)
     }
@@ -49,25 +52,29 @@ struct BasemapWriter {
                 properties.append(("synthetic", "true"))
             } else {
                 properties.append(("approximate", "true"))
-                properties.append(("source", GeoJSONText.string("GSHHG 2.3 WDBII rivers (LGPL), nudged east 38.06-38.125N")))
+                properties.append(
+                    ("source", GeoJSONText.string("GSHHG 2.3 WDBII rivers (LGPL), nudged east 38.06-38.125N")))
             }
-            return GeoJSONText.feature(geometryType: "LineString", coordinates: GeoJSONText.line(river.line),
-                                       properties: properties)
+            return GeoJSONText.feature(
+                geometryType: "LineString", coordinates: GeoJSONText.line(river.line),
+                properties: properties)
         }
         return GeoJSONText.collection(name: "rivers", features: features)
     }
 
     private func schoolCollection() -> TextSink {
         let features = Places.schools.map { school in
-            GeoJSONText.feature(geometryType: "Point", coordinates: GeoJSONText.position(school.coordinate), properties: [
-                ("school_id", GeoJSONText.string(school.id)),
-                ("name", GeoJSONText.string(school.name)),
-                ("name_en", GeoJSONText.string(school.nameEnglish)),
-                ("amenity", GeoJSONText.string("school")),
-                ("level", GeoJSONText.string("primary")),
-                ("district", GeoJSONText.string(school.district.name)),
-                ("location", GeoJSONText.string("synthetic")),
-            ])
+            GeoJSONText.feature(
+                geometryType: "Point", coordinates: GeoJSONText.position(school.coordinate),
+                properties: [
+                    ("school_id", GeoJSONText.string(school.id)),
+                    ("name", GeoJSONText.string(school.name)),
+                    ("name_en", GeoJSONText.string(school.nameEnglish)),
+                    ("amenity", GeoJSONText.string("school")),
+                    ("level", GeoJSONText.string("primary")),
+                    ("district", GeoJSONText.string(school.district.name)),
+                    ("location", GeoJSONText.string("synthetic")),
+                ])
         }
         return GeoJSONText.collection(name: "schools", features: features)
     }

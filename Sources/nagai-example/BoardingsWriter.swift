@@ -33,23 +33,32 @@ struct BoardingsWriter {
                 for i in 0..<(pattern.stops.count - 1) {
                     let stop = bus.stops[pattern.stops[i]]
                     let departure = trip.start + pattern.offsets[i]
-                    let shopping = stop.label == Places.supermarket.name && friday
+                    let shopping =
+                        stop.label == Places.supermarket.name && friday
                         && departure >= 9 * 3600 && departure < 17 * 3600
-                    let riders = random.poisson(rate(stop: stop, at: departure, weekday: trip.weekday)
-                        * (shopping ? 4 : 1))
+                    let riders = random.poisson(
+                        rate(stop: stop, at: departure, weekday: trip.weekday)
+                            * (shopping ? 4 : 1))
                     for _ in 0..<riders {
                         let rider = riderType(at: departure, shopping: shopping, random: &random)
                         let later = Array((i + 1)..<pattern.stops.count)
-                        let weights = later.map { alightWeight(bus.stops[pattern.stops[$0]], rider: rider, at: departure,
-                                                               friday: friday) }
+                        let weights = later.map {
+                            alightWeight(
+                                bus.stops[pattern.stops[$0]], rider: rider, at: departure,
+                                friday: friday)
+                        }
                         let j = later[random.weightedIndex(weights)]
                         let boardTime = LocalTime(day, seconds: departure - random.int(5...60))
                         let alightTime = LocalTime(day, seconds: trip.start + pattern.offsets[j] + random.int(0...40))
                         let route = pattern.route.id
-                        taps.append(Tap(time: boardTime, order: taps.count,
-                                        text: "\(boardTime.iso),\(route),\(stop.id),board,\(rider)"))
-                        taps.append(Tap(time: alightTime, order: taps.count,
-                                        text: "\(alightTime.iso),\(route),\(bus.stops[pattern.stops[j]].id),alight,\(rider)"))
+                        taps.append(
+                            Tap(
+                                time: boardTime, order: taps.count,
+                                text: "\(boardTime.iso),\(route),\(stop.id),board,\(rider)"))
+                        taps.append(
+                            Tap(
+                                time: alightTime, order: taps.count,
+                                text: "\(alightTime.iso),\(route),\(bus.stops[pattern.stops[j]].id),alight,\(rider)"))
                     }
                 }
             }
@@ -78,8 +87,11 @@ struct BoardingsWriter {
 
     private func riderType(at seconds: Int, shopping: Bool, random: inout SplitMix64) -> String {
         let hour = seconds / 3600
-        let weights: [Double] = shopping ? [0.03, 0.22, 0.75]
-            : hour < 9 ? [0.6, 0.3, 0.1] : hour < 15 ? [0.05, 0.3, 0.65] : hour < 18 ? [0.45, 0.3, 0.25] : [0.3, 0.6, 0.1]
+        let weights: [Double] =
+            shopping
+            ? [0.03, 0.22, 0.75]
+            : hour < 9
+                ? [0.6, 0.3, 0.1] : hour < 15 ? [0.05, 0.3, 0.65] : hour < 18 ? [0.45, 0.3, 0.25] : [0.3, 0.6, 0.1]
         return ["student", "adult", "senior"][random.weightedIndex(weights)]
     }
 

@@ -36,15 +36,20 @@ struct CensusModel {
             let towns = NagaiFacts.towns.filter { $0.district == district }
             let share = (CensusModel.districtPopulation[district] ?? 0) / Double(towns.count)
             for town in towns {
-                sources.append((LocalPlane.project(town.coordinate), share * random.uniform(0.7, 1.3),
-                                district == .central ? 260 : 550))
+                sources.append(
+                    (
+                        LocalPlane.project(town.coordinate), share * random.uniform(0.7, 1.3),
+                        district == .central ? 260 : 550
+                    ))
                 districtOf.append(district)
             }
         }
         self.sources = sources
 
-        let west = NagaiFacts.towns.map(\.lon).min() ?? 139.9, east = NagaiFacts.towns.map(\.lon).max() ?? 140.1
-        let south = NagaiFacts.towns.map(\.lat).min() ?? 38.0, north = NagaiFacts.towns.map(\.lat).max() ?? 38.2
+        let west = NagaiFacts.towns.map(\.lon).min() ?? 139.9
+        let east = NagaiFacts.towns.map(\.lon).max() ?? 140.1
+        let south = NagaiFacts.towns.map(\.lat).min() ?? 38.0
+        let north = NagaiFacts.towns.map(\.lat).max() ?? 38.2
         // 500 m squares are 15″ of latitude by 22.5″ of longitude: walk them by index, centre to centre.
         let rows = Int(((south - 0.02) * 240).rounded(.down))...Int(((north + 0.02) * 240).rounded(.down))
         let columns = Int(((west - 0.03 - 100) * 160).rounded(.down))...Int(((east + 0.03 - 100) * 160).rounded(.down))
@@ -60,13 +65,15 @@ struct CensusModel {
                 }
                 let box = cell.bounds
                 let sw = Coordinate(lon: box.west, lat: box.south)
-                let area = LocalPlane.distance(sw, Coordinate(lon: box.east, lat: box.south))
+                let area =
+                    LocalPlane.distance(sw, Coordinate(lon: box.east, lat: box.south))
                     * LocalPlane.distance(sw, Coordinate(lon: box.west, lat: box.north))
                 var contributions = Array(repeating: 0.0, count: sources.count)
                 let p = LocalPlane.project(cell.center)
                 for (i, s) in sources.enumerated() {
                     let d2 = (p.x - s.plane.x) * (p.x - s.plane.x) + (p.y - s.plane.y) * (p.y - s.plane.y)
-                    contributions[i] = s.weight * exp(-d2 / (2 * s.sigma * s.sigma)) / (2 * Double.pi * s.sigma * s.sigma) * area
+                    contributions[i] =
+                        s.weight * exp(-d2 / (2 * s.sigma * s.sigma)) / (2 * Double.pi * s.sigma * s.sigma) * area
                 }
                 let expected = contributions.reduce(0, +)
                 guard expected >= 3 else { continue }
@@ -80,11 +87,14 @@ struct CensusModel {
         cells = candidates.indices.map { i in
             let district = candidates[i].2
             let central = district == .central
-            return Cell(mesh: candidates[i].0, district: district,
-                        population2015: pop2015[i],
-                        households2015: pop2015[i] == 0 ? 0 : max(1, Int((Double(pop2015[i]) / (central ? 2.45 : 3.2)).rounded())),
-                        population2020: pop2020[i],
-                        households2020: pop2020[i] == 0 ? 0 : max(1, Int((Double(pop2020[i]) / (central ? 2.35 : 3.05)).rounded())))
+            return Cell(
+                mesh: candidates[i].0, district: district,
+                population2015: pop2015[i],
+                households2015: pop2015[i] == 0
+                    ? 0 : max(1, Int((Double(pop2015[i]) / (central ? 2.45 : 3.2)).rounded())),
+                population2020: pop2020[i],
+                households2020: pop2020[i] == 0
+                    ? 0 : max(1, Int((Double(pop2020[i]) / (central ? 2.35 : 3.05)).rounded())))
         }
     }
 

@@ -45,20 +45,25 @@ struct ChildGPSWriter {
                 let walkSeconds = length / child.speed
                 let arrival = random.uniform(7 * 3600 + 35 * 60, 8 * 3600 + 22 * 60)
                 let morningStart = max(7 * 3600 + random.uniform(0, 300), arrival - walkSeconds)
-                walk(child, index: index, start: Double(midnight) + morningStart, towardSchool: true,
-                     windowStart: Double(midnight + 7 * 3600), windowEnd: Double(midnight + 8 * 3600 + 30 * 60), random: &random, into: &pings)
+                walk(
+                    child, index: index, start: Double(midnight) + morningStart, towardSchool: true,
+                    windowStart: Double(midnight + 7 * 3600), windowEnd: Double(midnight + 8 * 3600 + 30 * 60),
+                    random: &random, into: &pings)
                 let leave = random.uniform(14 * 3600 + 35 * 60, 16 * 3600 + 15 * 60)
-                walk(child, index: index, start: Double(midnight) + leave, towardSchool: false,
-                     windowStart: Double(midnight + 14 * 3600 + 30 * 60), windowEnd: Double(midnight + 17 * 3600), random: &random, into: &pings)
+                walk(
+                    child, index: index, start: Double(midnight) + leave, towardSchool: false,
+                    windowStart: Double(midnight + 14 * 3600 + 30 * 60), windowEnd: Double(midnight + 17 * 3600),
+                    random: &random, into: &pings)
             }
         }
         pings.sort { $0.time != $1.time ? $0.time < $1.time : $0.device < $1.device }
         var sink = TextSink()
         sink.line("device_id,timestamp,lat,lon,accuracy_m")
         for ping in pings {
-            sink.line("\(children[ping.device].device),\(LocalTime(absolute: ping.time).isoWithOffset),"
-                + "\(Numbers.fixed(ping.coordinate.lat, 6)),\(Numbers.fixed(ping.coordinate.lon, 6)),"
-                + Numbers.fixed(ping.accuracy, 1))
+            sink.line(
+                "\(children[ping.device].device),\(LocalTime(absolute: ping.time).isoWithOffset),"
+                    + "\(Numbers.fixed(ping.coordinate.lat, 6)),\(Numbers.fixed(ping.coordinate.lon, 6)),"
+                    + Numbers.fixed(ping.accuracy, 1))
         }
         try folder.write(sink, to: "data/child_gps.csv")
     }
@@ -78,7 +83,8 @@ struct ChildGPSWriter {
             while made < school.walkers * scale {
                 attempts += 1
                 if attempts > 200_000 { throw GeneratorError("cannot place homes for \(school.name)") }
-                let town = towns.isEmpty ? schoolPlane : LocalPlane.project(towns[random.weightedIndex(weights)].coordinate)
+                let town =
+                    towns.isEmpty ? schoolPlane : LocalPlane.project(towns[random.weightedIndex(weights)].coordinate)
                 let near = roads.nodes.indices.filter { roads.nodes[$0].plane.distance(to: town) < 450 }
                 guard !near.isEmpty else { continue }
                 let node = near[random.int(0...(near.count - 1))]
@@ -93,13 +99,17 @@ struct ChildGPSWriter {
                 let fromNode = edge.from == node ? edge.geometry : edge.geometry.reversed()
                 var partial = ChildGPSWriter.prefix(fromNode.map(LocalPlane.project), length: fraction * edge.length)
                 partial.reverse()
-                let toSchool = roads.polyline(start: schoolNode, edges: roads.edgePath(tree: tree.previousEdge, to: node))
-                    .reversed().map(LocalPlane.project)
+                let toSchool = roads.polyline(
+                    start: schoolNode, edges: roads.edgePath(tree: tree.previousEdge, to: node)
+                )
+                .reversed().map(LocalPlane.project)
                 let route = partial + toSchool.dropFirst()
                 var cumulative = [0.0]
                 for i in 1..<route.count { cumulative.append(cumulative[i - 1] + route[i - 1].distance(to: route[i])) }
-                children.append(Child(device: "dev-" + random.hex8(), route: route, cumulative: cumulative,
-                                      speed: random.uniform(0.9, 1.4), quality: random.uniform(1, 1.8)))
+                children.append(
+                    Child(
+                        device: "dev-" + random.hex8(), route: route, cumulative: cumulative,
+                        speed: random.uniform(0.9, 1.4), quality: random.uniform(1, 1.8)))
                 made += 1
             }
         }
@@ -107,8 +117,10 @@ struct ChildGPSWriter {
     }
 
     /// Emits the pings of one walk (home → school when `towardSchool`, else back).
-    private func walk(_ child: Child, index: Int, start: Double, towardSchool: Bool, windowStart: Double, windowEnd: Double,
-                      random: inout SplitMix64, into pings: inout [Ping]) {
+    private func walk(
+        _ child: Child, index: Int, start: Double, towardSchool: Bool, windowStart: Double, windowEnd: Double,
+        random: inout SplitMix64, into pings: inout [Ping]
+    ) {
         let length = child.cumulative.last ?? 0
         let end = start + length / child.speed + random.uniform(0, 45)
         var t = max(start - random.uniform(0, 20), windowStart)
@@ -128,8 +140,10 @@ struct ChildGPSWriter {
             } else {
                 p = p + PlanePoint(x: random.normal() * accuracy / 1.5, y: random.normal() * accuracy / 1.5)
             }
-            pings.append(Ping(time: Int(t.rounded(.down)), device: index, coordinate: LocalPlane.unproject(p),
-                              accuracy: accuracy))
+            pings.append(
+                Ping(
+                    time: Int(t.rounded(.down)), device: index, coordinate: LocalPlane.unproject(p),
+                    accuracy: accuracy))
             t += random.uniform(30, 60)
         }
     }

@@ -50,12 +50,15 @@ struct EStatMeshFile {
         for cell in census.cells.sorted(by: { $0.mesh < $1.mesh })
         where cell.mesh.code.hasPrefix(EStatMeshFile.primary) && cell.population2020 > 0 {
             let parts = cell.mesh.children
-            var population = Numbers.apportion(cell.population2020, weights: parts.map {
-                census.density(at: $0.center) * random.uniform(0.8, 1.2) + 1e-9
-            })
+            var population = Numbers.apportion(
+                cell.population2020,
+                weights: parts.map {
+                    census.density(at: $0.center) * random.uniform(0.8, 1.2) + 1e-9
+                })
             // Every inhabited quarter needs a household: fold the smallest into the largest.
             while population.filter({ $0 > 0 }).count > cell.households2020 {
-                let smallest = population.indices.filter { population[$0] > 0 }.min { population[$0] < population[$1] } ?? 0
+                let smallest =
+                    population.indices.filter { population[$0] > 0 }.min { population[$0] < population[$1] } ?? 0
                 let largest = population.indices.filter { $0 != smallest }.max { population[$0] < population[$1] } ?? 0
                 population[largest] += population[smallest]
                 population[smallest] = 0
@@ -72,7 +75,8 @@ struct EStatMeshFile {
             }
             // Secrecy: quarters with fewer than 5 people are added to their largest sibling.
             if let target = group.indices.max(by: { group[$0].population < group[$1].population }),
-               group[target].population >= 5 {
+                group[target].population >= 5
+            {
                 for i in group.indices where i != target && group[i].population < 5 {
                     group[i].secrecy = 2
                     group[i].mergedInto = group[target].mesh.code
@@ -100,10 +104,13 @@ struct EStatMeshFile {
                     values = Array(repeating: "*", count: EStatMeshFile.items.count)
                 } else {
                     values = EStatMeshFile.breakdown(population: q.population, households: q.households)
-                        .enumerated().map { index, value in value == 0 && index != 0 && index != 24 ? "-" : String(value) }
+                        .enumerated().map { index, value in
+                            value == 0 && index != 0 && index != 24 ? "-" : String(value)
+                        }
                 }
-                try writer.writeRow([q.mesh.code, String(q.secrecy), q.mergedInto ?? "", q.merged.joined(separator: ";")]
-                                    + values)
+                try writer.writeRow(
+                    [q.mesh.code, String(q.secrecy), q.mergedInto ?? "", q.merged.joined(separator: ";")]
+                        + values)
             }
             try output.flush()
         } catch {
@@ -116,22 +123,34 @@ struct EStatMeshFile {
     static func breakdown(population pop: Int, households hh: Int) -> [Int] {
         func part(_ x: Int, _ ratio: Double) -> Int { Int((Double(x) * ratio).rounded()) }
         let male = part(pop, 0.486)
-        let young = part(pop, 0.112), youngMale = part(young, 0.51)
+        let young = part(pop, 0.112)
+        let youngMale = part(young, 0.51)
         let adultMale = male - youngMale
-        let working = part(pop - young, 0.6), workingMale = min(part(working, 0.505), adultMale)
-        let over20 = max(0, pop - young - part(pop, 0.04)), over20Male = min(part(over20, 0.485), adultMale)
-        let elderly = pop - young - working, elderlyMale = adultMale - workingMale
-        let old = part(elderly, 0.55), oldMale = min(part(old, 0.4), elderlyMale)
-        let foreign = part(pop, 0.004), foreignMale = foreign / 2
+        let working = part(pop - young, 0.6)
+        let workingMale = min(part(working, 0.505), adultMale)
+        let over20 = max(0, pop - young - part(pop, 0.04))
+        let over20Male = min(part(over20, 0.485), adultMale)
+        let elderly = pop - young - working
+        let elderlyMale = adultMale - workingMale
+        let old = part(elderly, 0.55)
+        let oldMale = min(part(old, 0.4), elderlyMale)
+        let foreign = part(pop, 0.004)
+        let foreignMale = foreign / 2
         let sizes = [0.2, 0.27, 0.19, 0.15, 0.09, 0.06].map { part(hh, $0) }
         let seven = max(0, hh - sizes.reduce(0, +))
-        let relatives = part(hh, 0.78), nuclear = part(hh, 0.5)
-        var items = [pop, male, pop - male, young, youngMale, young - youngMale, pop - young, adultMale,
-                     pop - young - adultMale, working, workingMale, working - workingMale, over20, over20Male,
-                     over20 - over20Male, elderly, elderlyMale, elderly - elderlyMale, old, oldMale, old - oldMale,
-                     foreign, foreignMale, foreign - foreignMale, hh, hh]
-        items += sizes + [seven, relatives, nuclear, relatives - nuclear, part(hh, 0.08), part(hh, 0.62),
-                          part(hh, 0.01), part(hh, 0.1), part(hh, 0.12)]
+        let relatives = part(hh, 0.78)
+        let nuclear = part(hh, 0.5)
+        var items = [
+            pop, male, pop - male, young, youngMale, young - youngMale, pop - young, adultMale,
+            pop - young - adultMale, working, workingMale, working - workingMale, over20, over20Male,
+            over20 - over20Male, elderly, elderlyMale, elderly - elderlyMale, old, oldMale, old - oldMale,
+            foreign, foreignMale, foreign - foreignMale, hh, hh,
+        ]
+        items +=
+            sizes + [
+                seven, relatives, nuclear, relatives - nuclear, part(hh, 0.08), part(hh, 0.62),
+                part(hh, 0.01), part(hh, 0.1), part(hh, 0.12),
+            ]
         return items.map { max(0, $0) }
     }
 }

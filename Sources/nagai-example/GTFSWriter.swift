@@ -42,8 +42,10 @@ struct GTFSWriter {
         for trip in bus.trips {
             let pattern = bus.patterns[trip.pattern]
             let headsign = bus.stops[pattern.stops[pattern.stops.count - 1]].name
-            trips.record([pattern.route.id, trip.weekday ? "平日" : "土休日", trip.id, headsign,
-                          String(pattern.direction), pattern.shapeID])
+            trips.record([
+                pattern.route.id, trip.weekday ? "平日" : "土休日", trip.id, headsign,
+                String(pattern.direction), pattern.shapeID,
+            ])
             for (sequence, stop) in pattern.stops.enumerated() {
                 let time = BusNetwork.clock(trip.start + pattern.offsets[sequence])
                 stopTimes.record([trip.id, time, time, bus.stops[stop].id, String(sequence + 1)])
@@ -62,16 +64,19 @@ struct GTFSWriter {
         shapes.line("shape_id,shape_pt_lat,shape_pt_lon,shape_pt_sequence")
         for pattern in bus.patterns {
             for (sequence, point) in pattern.shape.enumerated() {
-                shapes.record([pattern.shapeID, Numbers.fixed(point.lat, 6), Numbers.fixed(point.lon, 6),
-                               String(sequence + 1)])
+                shapes.record([
+                    pattern.shapeID, Numbers.fixed(point.lat, 6), Numbers.fixed(point.lon, 6),
+                    String(sequence + 1),
+                ])
             }
         }
         files.append(("shapes.txt", shapes))
 
         var feedInfo = TextSink()
         feedInfo.line("feed_publisher_name,feed_publisher_url,feed_lang,feed_start_date,feed_end_date,feed_version")
-        feedInfo.line("geohub example (synthetic),https://www.city.nagai.yamagata.jp/,ja,"
-            + "\(GTFSWriter.validFrom.compact),\(GTFSWriter.validTo.compact),2022-09-01")
+        feedInfo.line(
+            "geohub example (synthetic),https://www.city.nagai.yamagata.jp/,ja,"
+                + "\(GTFSWriter.validFrom.compact),\(GTFSWriter.validTo.compact),2022-09-01")
         files.append(("feed_info.txt", feedInfo))
 
         var zip = StoredZip()

@@ -55,7 +55,8 @@ struct GeneratorOptions {
         }
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let outURL = URL(fileURLWithPath: out ?? "examples/nagai", relativeTo: cwd).standardizedFileURL
-        let basemapURL = basemap.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL }
+        let basemapURL =
+            basemap.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL }
             ?? (out == nil ? cwd.appendingPathComponent("basemap") : outURL.appendingPathComponent("basemap"))
         return GeneratorOptions(out: outURL, basemap: basemapURL.standardizedFileURL, scale: scale, help: help)
     }

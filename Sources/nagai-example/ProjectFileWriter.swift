@@ -2,7 +2,8 @@
 enum ProjectFileWriter {
     static func text(basemap: String) -> TextSink {
         var sink = TextSink()
-        sink.raw("""
+        sink.raw(
+            """
             {
               "name": "Nagai",
               "bbox": [139.88, 38.03, 140.13, 38.20],

@@ -58,11 +58,12 @@ struct RiverDataWriter {
             }
             responses.append(response)
             let rise = gauge.gain * (response.max() ?? 0)
-            let (warning, danger): (Double, Double) = switch gauge.crossing {
-            case .danger: (0.55, 0.85)
-            case .warning: (0.75, 1.25)
-            case .none: (1.3, 1.7)
-            }
+            let (warning, danger): (Double, Double) =
+                switch gauge.crossing {
+                case .danger: (0.55, 0.85)
+                case .warning: (0.75, 1.25)
+                case .none: (1.3, 1.7)
+                }
             var name = "\(gauge.river.name) \(nearestTown(gauge.coordinate))"
             var suffix = 2
             while names.contains(name) {
@@ -70,9 +71,11 @@ struct RiverDataWriter {
                 suffix += 1
             }
             names.insert(name)
-            sensors.record([gauge.id, name, gauge.river.name, Numbers.fixed(gauge.coordinate.lat, 6),
-                            Numbers.fixed(gauge.coordinate.lon, 6), Numbers.fixed(gauge.base + warning * rise, 2),
-                            Numbers.fixed(gauge.base + danger * rise, 2)])
+            sensors.record([
+                gauge.id, name, gauge.river.name, Numbers.fixed(gauge.coordinate.lat, 6),
+                Numbers.fixed(gauge.coordinate.lon, 6), Numbers.fixed(gauge.base + warning * rise, 2),
+                Numbers.fixed(gauge.base + danger * rise, 2),
+            ])
         }
         try folder.write(sensors, to: "data/river_sensors.csv")
 
@@ -94,7 +97,10 @@ struct RiverDataWriter {
         var rain = (0..<hours).map { _ in random.chance(0.03) ? random.uniform(0.5, 5) : 0 }
         let events: [(CivilDate, Int, [Double])] = [
             (CivilDate(2022, 8, 1), 13, [1.5, 4, 8, 6, 2.5, 1]),
-            (CivilDate(2022, 8, 3), 10, [1, 2, 3, 4.5, 6, 8, 10.5, 14, 19, 27, 38, 48, 42, 33, 24, 16, 10, 6, 3.5, 1.5]),
+            (
+                CivilDate(2022, 8, 3), 10,
+                [1, 2, 3, 4.5, 6, 8, 10.5, 14, 19, 27, 38, 48, 42, 33, 24, 16, 10, 6, 3.5, 1.5]
+            ),
         ]
         for (day, hour, values) in events {
             let start = (day.dayNumber - firstDay.dayNumber) * 24 + hour
@@ -110,11 +116,12 @@ struct RiverDataWriter {
         let mogamiLatitudes = [38.060, 38.070, 38.080, 38.090, 38.100, 38.110, 38.120, 38.130, 38.140]
         let mogamiCrossing: [Crossing] = [.none, .warning, .none, .danger, .none, .danger, .none, .warning, .none]
         for (index, lat) in mogamiLatitudes.enumerated() {
-            gauges.append(Gauge(
-                id: "MG" + Numbers.padded(index + 1, 2), river: rivers.mogami,
-                coordinate: Coordinate(lon: rivers.mogamiLongitude(atLatitude: lat), lat: lat),
-                base: random.uniform(1.2, 2.0), gain: random.uniform(0.085, 0.11), lag: 5 + index / 4,
-                kernel: [0.1, 0.2, 0.25, 0.2, 0.15, 0.1], crossing: mogamiCrossing[index]))
+            gauges.append(
+                Gauge(
+                    id: "MG" + Numbers.padded(index + 1, 2), river: rivers.mogami,
+                    coordinate: Coordinate(lon: rivers.mogamiLongitude(atLatitude: lat), lat: lat),
+                    base: random.uniform(1.2, 2.0), gain: random.uniform(0.085, 0.11), lag: 5 + index / 4,
+                    kernel: [0.1, 0.2, 0.25, 0.2, 0.15, 0.1], crossing: mogamiCrossing[index]))
         }
         let tributaryPlan: [(prefix: String, fractions: [Double], crossing: [Crossing])] = [
             ("NG", [0.3, 0.45, 0.6, 0.75, 0.9], [.none, .warning, .none, .danger, .none]),
@@ -123,11 +130,12 @@ struct RiverDataWriter {
         ]
         for (river, plan) in zip(rivers.tributaries, tributaryPlan) {
             for (index, fraction) in plan.fractions.enumerated() {
-                gauges.append(Gauge(
-                    id: plan.prefix + Numbers.padded(index + 1, 2), river: river,
-                    coordinate: river.point(atFraction: fraction), base: random.uniform(0.3, 0.7),
-                    gain: random.uniform(0.028, 0.04), lag: fraction < 0.6 ? 1 : 2, kernel: [0.5, 0.3, 0.2],
-                    crossing: plan.crossing[index]))
+                gauges.append(
+                    Gauge(
+                        id: plan.prefix + Numbers.padded(index + 1, 2), river: river,
+                        coordinate: river.point(atFraction: fraction), base: random.uniform(0.3, 0.7),
+                        gain: random.uniform(0.028, 0.04), lag: fraction < 0.6 ? 1 : 2, kernel: [0.5, 0.3, 0.2],
+                        crossing: plan.crossing[index]))
             }
         }
         return gauges

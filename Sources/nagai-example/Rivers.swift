@@ -27,8 +27,9 @@ struct River: Sendable {
         for i in 1..<line.count where distances[i] >= target {
             let span = distances[i] - distances[i - 1]
             let t = span > 0 ? (target - distances[i - 1]) / span : 0
-            return Coordinate(lon: line[i - 1].lon + t * (line[i].lon - line[i - 1].lon),
-                              lat: line[i - 1].lat + t * (line[i].lat - line[i - 1].lat))
+            return Coordinate(
+                lon: line[i - 1].lon + t * (line[i].lon - line[i - 1].lon),
+                lat: line[i - 1].lat + t * (line[i].lat - line[i - 1].lat))
         }
         return line[line.count - 1]
     }
@@ -48,7 +49,8 @@ struct RiverSystem: Sendable {
         var dense: [Coordinate] = []
         let source = NagaiFacts.mogamiApproximate
         for i in 1..<source.count {
-            let a = source[i - 1], b = source[i]
+            let a = source[i - 1]
+            let b = source[i]
             let steps = max(1, Int((LocalPlane.distance(a, b) / 200).rounded(.up)))
             for s in 0..<steps {
                 let t = Double(s) / Double(steps)
@@ -62,19 +64,33 @@ struct RiverSystem: Sendable {
         var random = SplitMix64(stream: "rivers")
         var tributaries: [River] = []
         let designs: [(id: String, name: String, points: [(Double, Double)], mouthLat: Double)] = [
-            ("nogawa", "野川", [(139.935, 38.175), (139.965, 38.160), (139.990, 38.148), (140.010, 38.134),
-                                (140.026, 38.1225), (140.041, 38.1172)], 38.1185),
-            ("shirakawa", "置賜白川", [(139.905, 38.196), (139.942, 38.187), (139.985, 38.172), (140.015, 38.161),
-                                    (140.036, 38.1515)], 38.1525),
-            ("isazawa", "伊佐沢川", [(140.104, 38.121), (140.091, 38.108), (140.078, 38.097), (140.068, 38.0915)],
-             38.0905),
+            (
+                "nogawa", "野川",
+                [
+                    (139.935, 38.175), (139.965, 38.160), (139.990, 38.148), (140.010, 38.134),
+                    (140.026, 38.1225), (140.041, 38.1172),
+                ], 38.1185
+            ),
+            (
+                "shirakawa", "置賜白川",
+                [
+                    (139.905, 38.196), (139.942, 38.187), (139.985, 38.172), (140.015, 38.161),
+                    (140.036, 38.1515),
+                ], 38.1525
+            ),
+            (
+                "isazawa", "伊佐沢川", [(140.104, 38.121), (140.091, 38.108), (140.078, 38.097), (140.068, 38.0915)],
+                38.0905
+            ),
         ]
         for design in designs {
             let mouth = RiverSystem.interpolate(mogamiLine, lat: design.mouthLat)
             mogamiLine = RiverSystem.inserting(mouth, into: mogamiLine)
             let control = design.points.map { Coordinate(lon: $0.0, lat: $0.1) } + [mouth]
-            tributaries.append(River(id: design.id, name: design.name,
-                                     line: RiverSystem.meander(control, random: &random), synthetic: true))
+            tributaries.append(
+                River(
+                    id: design.id, name: design.name,
+                    line: RiverSystem.meander(control, random: &random), synthetic: true))
         }
         mogami = River(id: "mogami", name: "最上川", line: mogamiLine, synthetic: false)
         self.tributaries = tributaries
@@ -101,7 +117,8 @@ struct RiverSystem: Sendable {
         guard let first = line.first, let last = line.last else { return Coordinate(lon: 0, lat: lat) }
         if lat <= first.lat { return first }
         for i in 1..<line.count where line[i].lat >= lat {
-            let a = line[i - 1], b = line[i]
+            let a = line[i - 1]
+            let b = line[i]
             let t = b.lat > a.lat ? (lat - a.lat) / (b.lat - a.lat) : 0
             return Coordinate(lon: a.lon + t * (b.lon - a.lon), lat: lat)
         }
@@ -121,7 +138,8 @@ struct RiverSystem: Sendable {
     private static func meander(_ control: [Coordinate], random: inout SplitMix64) -> [Coordinate] {
         var out: [Coordinate] = []
         for i in 1..<control.count {
-            let a = LocalPlane.project(control[i - 1]), b = LocalPlane.project(control[i])
+            let a = LocalPlane.project(control[i - 1])
+            let b = LocalPlane.project(control[i])
             let length = a.distance(to: b)
             let steps = max(1, Int((length / 120).rounded(.up)))
             let normal = PlanePoint(x: -(b.y - a.y) / length, y: (b.x - a.x) / length)

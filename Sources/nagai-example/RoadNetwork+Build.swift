@@ -36,8 +36,9 @@ extension RoadNetwork {
         while lat <= centre.north {
             var lon = centre.west
             while lon <= centre.east {
-                let c = LocalPlane.offset(Coordinate(lon: lon, lat: lat),
-                                          east: random.uniform(-35, 35), north: random.uniform(-35, 35))
+                let c = LocalPlane.offset(
+                    Coordinate(lon: lon, lat: lat),
+                    east: random.uniform(-35, 35), north: random.uniform(-35, 35))
                 let p = LocalPlane.project(c)
                 let clear = anchors.allSatisfy { $0.distance(to: p) > 110 }
                 if clear && c.lon < rivers.mogamiLongitude(atLatitude: c.lat) - 0.0015 { add(c, nil) }
@@ -63,15 +64,18 @@ extension RoadNetwork {
         }
         kept += bridges
 
-        var network = RoadNetwork(nodes: nodes, edges: [], adjacency: Array(repeating: [], count: nodes.count),
-                                  labelled: labelled)
+        var network = RoadNetwork(
+            nodes: nodes, edges: [], adjacency: Array(repeating: [], count: nodes.count),
+            labelled: labelled)
         for (a, b) in kept {
             let length = nodes[a].plane.distance(to: nodes[b].plane)
             let isBridge = bridges.contains { $0 == (a, b) }
             network.adjacency[a].append((network.edges.count, b))
             network.adjacency[b].append((network.edges.count, a))
-            network.edges.append(RoadEdge(from: a, to: b, highway: .tertiary, bridge: isBridge,
-                                          geometry: [nodes[a].coordinate, nodes[b].coordinate], length: length))
+            network.edges.append(
+                RoadEdge(
+                    from: a, to: b, highway: .tertiary, bridge: isBridge,
+                    geometry: [nodes[a].coordinate, nodes[b].coordinate], length: length))
         }
         let reach = network.shortestPaths(from: 0).distance
         if let lost = reach.firstIndex(where: { !$0.isFinite }) {
@@ -124,7 +128,8 @@ extension RoadNetwork {
         }
         for edge in trunk { edges[edge].highway = .primary }
         for index in edges.indices where edges[index].highway == .tertiary {
-            let a = nodes[edges[index].from].coordinate, b = nodes[edges[index].to].coordinate
+            let a = nodes[edges[index].from].coordinate
+            let b = nodes[edges[index].to].coordinate
             if RoadNetwork.inCentre(a) && RoadNetwork.inCentre(b) { edges[index].highway = .residential }
         }
     }
@@ -139,7 +144,8 @@ extension RoadNetwork {
     private mutating func shapeGeometry(random: inout SplitMix64) {
         for index in edges.indices {
             let edge = edges[index]
-            let a = nodes[edge.from].plane, b = nodes[edge.to].plane
+            let a = nodes[edge.from].plane
+            let b = nodes[edge.to].plane
             let bendAmplitude = (random.uniform() - 0.5) * 2 * min(0.012 * edge.length, 30)
             guard edge.highway != .residential, edge.length > 300 else { continue }
             let steps = Int((edge.length / 100).rounded(.up))

@@ -43,7 +43,8 @@ struct RoadNetwork: Sendable {
         distance[source] = 0
         for _ in 0..<nodes.count {
             var best = -1
-            for i in nodes.indices where !done[i] && distance[i].isFinite && (best < 0 || distance[i] < distance[best]) {
+            for i in nodes.indices where !done[i] && distance[i].isFinite && (best < 0 || distance[i] < distance[best])
+            {
                 best = i
             }
             if best < 0 { break }

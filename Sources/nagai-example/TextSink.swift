@@ -36,8 +36,9 @@ struct OutputFolder {
         let target = url.appendingPathComponent(relativePath)
         let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).tmp")
         do {
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(),
-                                                    withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: target.deletingLastPathComponent(),
+                withIntermediateDirectories: true)
             try data.write(to: temporary)
         } catch {
             throw GeneratorError("cannot write \(target.path): \(error.localizedDescription)")

@@ -31,12 +31,21 @@ struct WildlifeWriter {
         /// Relative frequency by hour of day, 0 … 23.
         var hours: [Double] {
             switch self {
-            case .bear: [2, 2, 2, 3, 4, 4, 1, 0.6, 0.4, 0.3, 0.3, 0.3, 0.3, 0.3, 0.4, 0.5, 0.8, 1.2, 2.5, 3.5, 3.5, 3,
-                         2.5, 2]
-            case .boar: [3, 3, 3, 2.5, 2, 1.5, 0.5, 0.2, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.2, 0.4, 0.8, 1.5, 2.5, 3,
-                         3, 3, 3]
-            case .serow: [0.3, 0.3, 0.3, 0.5, 1.5, 2.5, 2.5, 2, 1.5, 1, 1, 1, 1, 1, 1, 1.2, 1.8, 2.5, 2, 1, 0.5, 0.3,
-                          0.3, 0.3]
+            case .bear:
+                [
+                    2, 2, 2, 3, 4, 4, 1, 0.6, 0.4, 0.3, 0.3, 0.3, 0.3, 0.3, 0.4, 0.5, 0.8, 1.2, 2.5, 3.5, 3.5, 3,
+                    2.5, 2,
+                ]
+            case .boar:
+                [
+                    3, 3, 3, 2.5, 2, 1.5, 0.5, 0.2, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.2, 0.4, 0.8, 1.5, 2.5, 3,
+                    3, 3, 3,
+                ]
+            case .serow:
+                [
+                    0.3, 0.3, 0.3, 0.5, 1.5, 2.5, 2.5, 2, 1.5, 1, 1, 1, 1, 1, 1, 1.2, 1.8, 2.5, 2, 1, 0.5, 0.3,
+                    0.3, 0.3,
+                ]
             case .other: Array(repeating: 1, count: 24)
             }
         }
@@ -90,8 +99,10 @@ struct WildlifeWriter {
                 throw GeneratorError("camera town \(camera.town) is not a Nagai town")
             }
             let c = LocalPlane.offset(town.coordinate, east: camera.east, north: camera.north)
-            cameraSink.record([camera.id, "\(camera.town) 林縁カメラ", Numbers.fixed(c.lat, 6), Numbers.fixed(c.lon, 6),
-                               index < 7 ? "A" : "B"])
+            cameraSink.record([
+                camera.id, "\(camera.town) 林縁カメラ", Numbers.fixed(c.lat, 6), Numbers.fixed(c.lon, 6),
+                index < 7 ? "A" : "B",
+            ])
         }
         try folder.write(cameraSink, to: "data/wildlife_cameras.csv")
 
@@ -99,12 +110,13 @@ struct WildlifeWriter {
         var countRandom = SplitMix64(stream: "wildlife-counts")
         let yearlyCounts = WildlifeWriter.cameras.indices.map { _ in
             Species.allCases.map { species in
-                let range: ClosedRange<Int> = switch species {
-                case .bear: 8...30
-                case .boar: 20...60
-                case .serow: 8...25
-                case .other: 15...40
-                }
+                let range: ClosedRange<Int> =
+                    switch species {
+                    case .bear: 8...30
+                    case .boar: 20...60
+                    case .serow: 8...25
+                    case .other: 15...40
+                    }
                 return countRandom.int(range)
             }
         }
@@ -119,8 +131,10 @@ struct WildlifeWriter {
                 for _ in 0..<count {
                     let month = 4 + random.weightedIndex(species.months)
                     let hour = random.weightedIndex(species.hours)
-                    detections.append(detection(camera: camera, species: species, month: month, hour: hour,
-                                                random: &random))
+                    detections.append(
+                        detection(
+                            camera: camera, species: species, month: month, hour: hour,
+                            random: &random))
                 }
             }
         }
@@ -129,8 +143,9 @@ struct WildlifeWriter {
         sink.line("camera_id,timestamp,species,confidence")
         for d in detections {
             let label = d.camera >= 7 ? d.species.japanese : d.species.english
-            sink.line("\(WildlifeWriter.cameras[d.camera].id),\(d.time.isoWithOffset),\(label),"
-                + Numbers.fixed(d.confidence, 2))
+            sink.line(
+                "\(WildlifeWriter.cameras[d.camera].id),\(d.time.isoWithOffset),\(label),"
+                    + Numbers.fixed(d.confidence, 2))
         }
         try folder.write(sink, to: "data/wildlife_detections.csv")
     }
@@ -152,19 +167,24 @@ struct WildlifeWriter {
                 let hours = Species.bear.hours.enumerated().map { hour, weight in
                     (hour >= 18 || hour < 6) == night ? weight : 0
                 }
-                out.append(detection(camera: 0, species: .bear, month: month, hour: random.weightedIndex(hours),
-                                     random: &random))
+                out.append(
+                    detection(
+                        camera: 0, species: .bear, month: month, hour: random.weightedIndex(hours),
+                        random: &random))
             }
         }
         return out
     }
 
-    private func detection(camera: Int, species: Species, month: Int, hour: Int,
-                           random: inout SplitMix64) -> Detection {
+    private func detection(
+        camera: Int, species: Species, month: Int, hour: Int,
+        random: inout SplitMix64
+    ) -> Detection {
         let days = [4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30][month] ?? 30
         let day = CivilDate(2022, month, random.int(1...days))
         let seconds = hour * 3600 + random.int(0...3599)
-        return Detection(time: LocalTime(day, seconds: seconds), camera: camera, species: species,
-                         confidence: random.uniform(species.confidence.lowerBound, species.confidence.upperBound))
+        return Detection(
+            time: LocalTime(day, seconds: seconds), camera: camera, species: species,
+            confidence: random.uniform(species.confidence.lowerBound, species.confidence.upperBound))
     }
 }

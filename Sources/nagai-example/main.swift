@@ -7,7 +7,9 @@ do {
         print(GeneratorOptions.usage)
     } else {
         let (files, bytes) = try ExampleGenerator(options: options).run()
-        print("nagai-example: wrote \(files) files (\(bytes / 1024) KiB) to \(options.out.path) and \(options.basemap.path)")
+        print(
+            "nagai-example: wrote \(files) files (\(bytes / 1024) KiB) to \(options.out.path) and \(options.basemap.path)"
+        )
     }
 } catch {
     FileHandle.standardError.write(Data("nagai-example: \(error)\n".utf8))

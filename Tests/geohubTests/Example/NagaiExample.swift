@@ -32,8 +32,10 @@ enum NagaiExample {
 
     /// Generates into `root/examples/nagai` and `root/basemap` (the repository's layout).
     static func generate(into root: URL, scale: Int = 1) throws {
-        var arguments = ["--out", root.appendingPathComponent("examples/nagai").path,
-                         "--basemap", root.appendingPathComponent("basemap").path]
+        var arguments = [
+            "--out", root.appendingPathComponent("examples/nagai").path,
+            "--basemap", root.appendingPathComponent("basemap").path,
+        ]
         if scale != 1 { arguments += ["--scale", String(scale)] }
         let result = try run(arguments)
         XCTAssertEqual(result.status, 0, result.stderrText)
@@ -53,8 +55,9 @@ enum NagaiExample {
 
     /// Runs a Python check script against the committed example and decodes its JSON answer.
     static func check(_ script: String, packages: [String] = []) throws -> [String: Any] {
-        let answer = try ReferencePython.json(script, packages: packages,
-                                              arguments: [project.path, basemap.path])
+        let answer = try ReferencePython.json(
+            script, packages: packages,
+            arguments: [project.path, basemap.path])
         guard let object = answer as? [String: Any] else {
             XCTFail("the check script did not print a JSON object")
             return [:]

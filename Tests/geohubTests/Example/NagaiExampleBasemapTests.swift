@@ -6,7 +6,8 @@ import XCTest
 final class NagaiExampleBasemapTests: XCTestCase {
     private func ogrinfo(_ file: String) throws -> (count: Int, geometry: String) {
         let path = NagaiExample.basemap.appendingPathComponent(file).path
-        let text = String(decoding: try Shell.run("/usr/bin/env", ["ogrinfo", "-ro", "-so", "-al", path]), as: UTF8.self)
+        let text = String(
+            decoding: try Shell.run("/usr/bin/env", ["ogrinfo", "-ro", "-so", "-al", path]), as: UTF8.self)
         var count = -1
         var geometry = ""
         for line in text.split(separator: "\n") {
@@ -72,7 +73,8 @@ final class NagaiExampleBasemapTests: XCTestCase {
         XCTAssertEqual(answer["city_valid"] as? Bool, true)
         XCTAssertEqual(answer["roads_outside"] as? Int, 0)
         XCTAssertEqual(answer["schools_inside"] as? Int, 6)
-        XCTAssertEqual(answer["school_names"] as? [String],
-                       ["伊佐沢小学校", "平野小学校", "致芳小学校", "西根小学校", "豊田小学校", "長井小学校"].sorted())
+        XCTAssertEqual(
+            answer["school_names"] as? [String],
+            ["伊佐沢小学校", "平野小学校", "致芳小学校", "西根小学校", "豊田小学校", "長井小学校"].sorted())
     }
 }

@@ -90,7 +90,8 @@ final class NagaiExampleCensusTests: XCTestCase {
         let answer = try NagaiExample.check(script, packages: ["jismesh"])
         XCTAssertEqual(answer["crlf"] as? Bool, true)
         XCTAssertEqual(answer["utf8"] as? Bool, false, "the file is Shift_JIS, not UTF-8")
-        XCTAssertEqual(answer["first_columns"] as? [String], ["KEY_CODE", "HTKSYORI", "HTKSAKI", "GASSAN", "T000876001"])
+        XCTAssertEqual(
+            answer["first_columns"] as? [String], ["KEY_CODE", "HTKSYORI", "HTKSAKI", "GASSAN", "T000876001"])
         XCTAssertEqual((answer["item_codes"] as? [String])?.count, 41)
         XCTAssertEqual(answer["names_start_blank"] as? Bool, true)
         XCTAssertEqual(answer["population_label"] as? String, "人口（総数）")

@@ -16,9 +16,11 @@ final class NagaiExampleDeterminismTests: XCTestCase {
 
         let files = NagaiExample.files(under: first)
         XCTAssertEqual(files, NagaiExample.files(under: second))
-        for expected in ["examples/nagai/geohub.json", "examples/nagai/README.md", "examples/nagai/data/gtfs.zip",
-                         "examples/nagai/data/child_gps.csv", "examples/nagai/data/tblT000876Q5740.txt",
-                         "basemap/roads.geojson", "basemap/schools.geojson", "basemap/README.md"] {
+        for expected in [
+            "examples/nagai/geohub.json", "examples/nagai/README.md", "examples/nagai/data/gtfs.zip",
+            "examples/nagai/data/child_gps.csv", "examples/nagai/data/tblT000876Q5740.txt",
+            "basemap/roads.geojson", "basemap/schools.geojson", "basemap/README.md",
+        ] {
             XCTAssertTrue(files.contains(expected), "\(expected) not generated")
         }
         for file in files {
@@ -39,9 +41,13 @@ final class NagaiExampleDeterminismTests: XCTestCase {
         XCTAssertEqual(json["bbox"] as? [Double], [139.88, 38.03, 140.13, 38.20])
         XCTAssertEqual(json["crs"] as? String, "EPSG:6678")
         let sources = try XCTUnwrap(json["sources"] as? [String: Any])
-        XCTAssertEqual(Set(sources.keys), ["childGPS", "riverSensors", "riverLevels", "rainfall", "wildlifeCameras",
-                                           "wildlifeDetections", "census", "gtfs", "busBoardings", "boundary", "roads",
-                                           "rivers", "schools"])
+        XCTAssertEqual(
+            Set(sources.keys),
+            [
+                "childGPS", "riverSensors", "riverLevels", "rainfall", "wildlifeCameras",
+                "wildlifeDetections", "census", "gtfs", "busBoardings", "boundary", "roads",
+                "rivers", "schools",
+            ])
         // Every path resolves from the project folder.
         var paths = sources.values.compactMap { $0 as? String }
         for entry in sources["census"] as? [Any] ?? [] {
@@ -77,10 +83,14 @@ final class NagaiExampleDeterminismTests: XCTestCase {
                              "detections": len(rows(folder + "/data/wildlife_detections.csv"))}
             print(json.dumps(out))
             """
-        let answer = try XCTUnwrap(try ReferencePython.json(script, packages: [], arguments: [
-            root.appendingPathComponent("examples/nagai").path, NagaiExample.project.path,
-        ]) as? [String: [String: Int]])
-        let scaled = try XCTUnwrap(answer["scaled"]), base = try XCTUnwrap(answer["base"])
+        let answer = try XCTUnwrap(
+            try ReferencePython.json(
+                script, packages: [],
+                arguments: [
+                    root.appendingPathComponent("examples/nagai").path, NagaiExample.project.path,
+                ]) as? [String: [String: Int]])
+        let scaled = try XCTUnwrap(answer["scaled"])
+        let base = try XCTUnwrap(answer["base"])
         XCTAssertEqual(scaled["devices"], 650)
         XCTAssertEqual(base["devices"], 325)
         for key in ["levels", "taps", "detections"] {

@@ -34,8 +34,10 @@ final class NagaiExampleGTFSTests: XCTestCase {
         let answer = try NagaiExample.check(script, packages: ["gtfs-kit"])
         XCTAssertTrue(answer["testzip"] is NSNull, "a corrupt member: \(answer["testzip"] ?? "")")
         let members = answer["members"] as? [String] ?? []
-        for required in ["agency.txt", "stops.txt", "routes.txt", "trips.txt", "stop_times.txt", "calendar.txt",
-                         "shapes.txt", "feed_info.txt", "agency_jp.txt"] {
+        for required in [
+            "agency.txt", "stops.txt", "routes.txt", "trips.txt", "stop_times.txt", "calendar.txt",
+            "shapes.txt", "feed_info.txt", "agency_jp.txt",
+        ] {
             XCTAssertTrue(members.contains(required), "\(required) missing")
         }
         XCTAssertEqual(answer["kit_trips"] as? Int, answer["csv_trips"] as? Int)

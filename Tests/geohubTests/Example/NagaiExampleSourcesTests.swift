@@ -52,8 +52,9 @@ final class NagaiExampleSourcesTests: XCTestCase {
         let rows = try XCTUnwrap(answer["rows"] as? [String: Int])
         XCTAssertEqual(rows["river_sensors.csv"], 20)
         XCTAssertEqual(rows["wildlife_cameras.csv"], 13)
-        XCTAssertEqual(answer["species"] as? [String],
-                       ["bear", "boar", "other", "serow", "その他", "イノシシ", "カモシカ", "クマ"])
+        XCTAssertEqual(
+            answer["species"] as? [String],
+            ["bear", "boar", "other", "serow", "その他", "イノシシ", "カモシカ", "クマ"])
         XCTAssertEqual(answer["events"] as? [String], ["alight", "board"])
         XCTAssertEqual(answer["riders"] as? [String], ["adult", "senior", "student"])
         XCTAssertEqual(answer["route_ids"] as? [String], ["0101", "0102", "0201", "0301", "0401"])
