@@ -1,0 +1,94 @@
+import Foundation
+import GeoCore
+@testable import Layers
+import TestSupport
+import XCTest
+
+/// The flood-risk layer built from the Nagai example hub, checked against the same
+/// quantities recomputed by numpy from the example's CSV files.
+final class FloodRiskExampleTests: XCTestCase {
+    private var data: URL { ExampleHub.folder.appendingPathComponent("data") }
+
+    /// 2022-08-04 02:00 +09:00: during the flood peak of the example's 3 August storm.
+    private let peak = Date(timeIntervalSince1970: 1_659_546_000)
+
+    private func build(asOf: Date?, rain: Double?) throws -> (BuiltLayer, [FloodSite]) {
+        var project = try ExampleHub.project()
+        project.asOf = asOf
+        let builder = FloodRiskBuilder(project: project, scenario: LayerBuilder.Scenario(rain: rain))
+        let catalogue = try ExampleHub.catalogue()
+        let levels = try catalogue.riverLevels()
+        let sites = builder.sites(sensors: try catalogue.riverSensors(), levels: levels, rainfall: try catalogue.rainfall())
+        let layer = try LayerBuilder.build(.floodRisk, catalogue: catalogue, project: project,
+                                           scenario: LayerBuilder.Scenario(rain: rain))
+        return (layer, sites)
+    }
+
+    func testAtThePeakEverySiteMatchesNumpy() throws {
+        let (layer, sites) = try build(asOf: peak, rain: 30)
+        let expected = try FloodRiskReference.sites(folder: data, asOf: peak, rain: 30)
+        XCTAssertEqual(sites.count, 20)
+        XCTAssertEqual(layer.features.count, 20)
+        for site in sites {
+            let e = try XCTUnwrap(expected[site.sensor.siteID])
+            assertClose(try XCTUnwrap(site.latestLevel), try XCTUnwrap(e.level), tolerance: 1e-12, site.sensor.siteID)
+            assertClose(try XCTUnwrap(site.riseRate), try XCTUnwrap(e.rise), tolerance: 1e-9, site.sensor.siteID)
+            XCTAssertEqual(site.status?.rawValue, e.status, site.sensor.siteID)
+            let fit = try XCTUnwrap(site.response, site.sensor.siteID)
+            XCTAssertEqual(fit.observations, e.observations)
+            assertClose(fit.intercept, try XCTUnwrap(e.intercept), tolerance: 1e-7)
+            for (a, b) in zip(fit.coefficients, try XCTUnwrap(e.coefficients)) { assertClose(a, b, tolerance: 1e-7) }
+            assertClose(fit.rSquared, try XCTUnwrap(e.r2), tolerance: 1e-9)
+            assertClose(try XCTUnwrap(fit.cumulativeRSquared), try XCTUnwrap(e.r2_cumulative), tolerance: 1e-9)
+            assertClose(try XCTUnwrap(site.predictedLevel), try XCTUnwrap(e.predicted), tolerance: 1e-6)
+            XCTAssertEqual(site.predictedStatus?.rawValue, e.predicted_status, site.sensor.siteID)
+            // The example's levels are a linear response to lagged hourly rain plus 1 cm noise:
+            // hourly rainfall explains them almost fully, cumulative rainfall far less.
+            XCTAssertGreaterThan(fit.rSquared, 0.97, site.sensor.siteID)
+            XCTAssertGreaterThan(fit.rSquared, try XCTUnwrap(fit.cumulativeRSquared) + 0.3, site.sensor.siteID)
+        }
+        // The peak of the storm puts gauges above their thresholds (the README: three pass
+        // danger and five more warning over the event).
+        let statuses = sites.compactMap(\.status)
+        XCTAssertTrue(statuses.contains(.danger))
+        XCTAssertTrue(statuses.contains(.warning))
+        XCTAssertEqual(layer.metadata["hourly_explains_better"], 20)
+        XCTAssertEqual(layer.metadata["sites_fitted"], 20)
+    }
+
+    func testNewestTimestampIsTheDefaultAsOf() throws {
+        let (layer, sites) = try build(asOf: nil, rain: nil)
+        let expected = try FloodRiskReference.sites(folder: data, asOf: nil, rain: 0)
+        XCTAssertEqual(layer.metadata["as_of"], "2022-08-08T23:50:00+09:00")
+        for site in sites {
+            let e = try XCTUnwrap(expected[site.sensor.siteID])
+            XCTAssertEqual(site.status?.rawValue, e.status)
+            assertClose(try XCTUnwrap(site.latestLevel), try XCTUnwrap(e.level), tolerance: 1e-12)
+            XCTAssertNil(site.predictedLevel)
+        }
+        let feature = try XCTUnwrap(layer.features.first)
+        XCTAssertNil(feature.properties["predicted_status"], "no scenario, no prediction properties")
+        XCTAssertNotNil(feature.properties["status"]?.stringValue)
+    }
+
+    func testFeaturePropertiesCarryTheDocumentedNames() throws {
+        let (layer, sites) = try build(asOf: peak, rain: 50)
+        let feature = try XCTUnwrap(layer.features.first { $0.properties["site_id"] == "MG04" })
+        let site = try XCTUnwrap(sites.first { $0.sensor.siteID == "MG04" })
+        XCTAssertEqual(feature.id, "MG04")
+        XCTAssertEqual(feature.shape, .point(site.sensor.location))
+        XCTAssertEqual(feature.properties["status"]?.stringValue, site.status?.rawValue)
+        XCTAssertEqual(feature.properties["status_rank"]?.intValue, site.status?.rank)
+        XCTAssertEqual(feature.properties["predicted_status"]?.stringValue, site.predictedStatus?.rawValue)
+        XCTAssertEqual(feature.properties["scenario_rain_mm_per_h"], 50.0)
+        XCTAssertEqual(feature.properties["observed_at"], "2022-08-04T02:00:00+09:00")
+        XCTAssertEqual(feature.properties["response_coefficients"]?.arrayValue?.count, 13)
+        for key in ["level_m", "rise_rate_m_per_h", "fit_r2", "fit_r2_cumulative", "fit_rmse_m", "response_m_per_mm_h",
+                    "predicted_level_m", "warning_level_m", "danger_level_m"] {
+            XCTAssertNotNil(feature.properties[key]?.doubleValue, key)
+        }
+        // Sustained 50 mm/h exceeds every gauge's danger level in the example (the storm's
+        // peak hour was 48 mm/h, but never kept up for 13 hours).
+        XCTAssertEqual(layer.metadata["predicted_status_counts"]?["danger"], 20)
+    }
+}
