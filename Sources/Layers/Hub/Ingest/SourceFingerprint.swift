@@ -28,14 +28,21 @@ struct SourceFingerprint: Sendable, Hashable {
     }
 
     /// The same fingerprint with the content checksum filled in.
+    /// For a single file it is the file's own CRC-32; for a folder, a CRC-32 over each
+    /// file's name and CRC-32.
     func withChecksum(of url: URL) throws -> SourceFingerprint {
+        var copy = self
+        let files = try Self.files(url)
+        if files == [url] {
+            copy.crc32 = try CRC32.checksum(ofFileAt: url)
+            return copy
+        }
         var crc = CRC32()
-        for file in try Self.files(url) {
+        for file in files {
             crc.update(Data(file.lastPathComponent.utf8))
             let value = try CRC32.checksum(ofFileAt: file)
             withUnsafeBytes(of: value.littleEndian) { crc.update($0) }
         }
-        var copy = self
         copy.crc32 = crc.value
         return copy
     }

@@ -20,21 +20,28 @@ extension CensusReader {
         var columns: EStatColumns?
         var labelRowSeen = false
         var seen: Set<MeshCode> = []
-        var report = try reader.forEachRow(onReject: onReject) { row in
-            guard labelRowSeen else {
-                labelRowSeen = true
-                columns = try statisticColumns(row, reader)
-                return
+        var report: InputReport
+        do {
+            report = try reader.forEachRow(onReject: onReject) { row in
+                guard labelRowSeen else {
+                    labelRowSeen = true
+                    // Not a row problem: without the labels no row can be read.
+                    do throws(InputError) { columns = try statisticColumns(row, reader) } catch { throw FileLevel(error: error) }
+                    return
+                }
+                guard let columns else { return }
+                let code = try meshCode(row, key)
+                let people = try count(row, columns.population)
+                let homes = try columns.households.map { column throws(InputError) in try count(row, column) }
+                    ?? (value: nil, hidden: false)
+                let rule = try secrecyRule(row, code: secrecy, into: mergedInto, merged: merged,
+                                           hidden: people.hidden || homes.hidden)
+                guard seen.insert(code).inserted else { throw row.invalidValue(key, "is listed twice") }
+                try body(CensusRow(meshCode: code, year: year, population: people.value, households: homes.value,
+                                   secrecy: rule), row.line)
             }
-            guard let columns else { return }
-            let code = try meshCode(row, key)
-            let people = try count(row, columns.population)
-            let homes = try columns.households.map { column throws(InputError) in try count(row, column) } ?? (value: nil, hidden: false)
-            let rule = try secrecyRule(row, code: secrecy, into: mergedInto, merged: merged,
-                                       hidden: people.hidden || homes.hidden)
-            guard seen.insert(code).inserted else { throw row.invalidValue(key, "is listed twice") }
-            try body(CensusRow(meshCode: code, year: year, population: people.value, households: homes.value,
-                               secrecy: rule), row.line)
+        } catch let failure as FileLevel {
+            throw failure.error
         }
         if labelRowSeen, columns != nil { report.acceptedCount -= 1 }  // the label row is not data
         if !labelRowSeen {
@@ -42,6 +49,11 @@ extension CensusReader {
                 + "(an e-Stat file has one, in Japanese)")
         }
         return report
+    }
+
+    /// Carries an error that fails the whole file out of the row loop.
+    private struct FileLevel: Error {
+        let error: InputError
     }
 
     /// Finds 人口（総数） and 世帯総数 in the Japanese header row (line 2).

@@ -103,9 +103,14 @@ public final class GPSAggregator {
     /// Projects and bins the pending batch.
     private func flush() throws(PROJError) {
         guard batch.count > 0 else { return }
-        try transformer.transform(xs: &batch.x, ys: &batch.y, policy: .keepNonFinite)
-        for i in 0..<batch.count { bin(device: batch.device[i], time: batch.time[i], x: batch.x[i], y: batch.y[i]) }
-        batch.removeAll()
+        // Move the columns out of the stored property: two inout accesses to parts of
+        // one class property at once would break exclusivity.
+        var pending = batch
+        batch = PingBatch()
+        try transformer.transform(xs: &pending.x, ys: &pending.y, policy: .keepNonFinite)
+        for i in 0..<pending.count { bin(device: pending.device[i], time: pending.time[i], x: pending.x[i], y: pending.y[i]) }
+        pending.removeAll()
+        batch = pending
     }
 
     private func bin(device: Int32, time: Double, x: Double, y: Double) {
