@@ -13,7 +13,8 @@ enum ExampleHub {
     private static let shared = Result { () throws -> Project in
         var project = try Project.load(from: folder)
         project.folder = try makeTemporaryDirectory("example-hub")  // the hub goes here, sources stay put
-        try Hub.ingest(project: project)
+        // Every source but children's GPS, which no vector layer reads.
+        try Hub.ingest(project: project, options: IngestOptions(only: Set(SourceKind.allCases).subtracting([.childGPS])))
         return project
     }
 
