@@ -33,6 +33,8 @@ public enum LayerBuilder {
         switch name {
         case .floodRisk:
             return try FloodRiskBuilder(project: project, scenario: scenario).build(catalogue: catalogue)
+        case .wildlife:
+            return try WildlifeBuilder(project: project).build(catalogue: catalogue)
         default:
             throw LayerBuildError(layer: name, message: "is not a vector layer; its builder is called directly")
         }
