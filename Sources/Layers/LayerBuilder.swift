@@ -35,6 +35,8 @@ public enum LayerBuilder {
             return try FloodRiskBuilder(project: project, scenario: scenario).build(catalogue: catalogue)
         case .wildlife:
             return try WildlifeBuilder(project: project).build(catalogue: catalogue)
+        case .censusDelta:
+            return try CensusDeltaBuilder(project: project).build(catalogue: catalogue)
         default:
             throw LayerBuildError(layer: name, message: "is not a vector layer; its builder is called directly")
         }
