@@ -37,6 +37,8 @@ public enum LayerBuilder {
             return try WildlifeBuilder(project: project).build(catalogue: catalogue)
         case .censusDelta:
             return try CensusDeltaBuilder(project: project).build(catalogue: catalogue)
+        case .busRoutes:
+            return try BusRoutesBuilder(project: project).build(catalogue: catalogue, project: project)
         default:
             throw LayerBuildError(layer: name, message: "is not a vector layer; its builder is called directly")
         }

@@ -89,7 +89,7 @@ extension WildlifeBuilder {
     ///   when geometry fails.
     public func build(catalogue: Catalogue) throws -> BuiltLayer {
         var builder = self
-        builder.asOf = try asOf ?? catalogue.newestTimestamp(of: [.wildlifeDetections])
+        if builder.asOf == nil { builder.asOf = try catalogue.newestTimestamp(of: [.wildlifeDetections]) }
         let detections = try catalogue.wildlifeDetections(minConfidence: settings.minConfidence)
         return builder.layer(try builder.build(cameras: try catalogue.wildlifeCameras(), detections: detections))
     }
