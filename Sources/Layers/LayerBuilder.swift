@@ -39,6 +39,8 @@ public enum LayerBuilder {
             return try CensusDeltaBuilder(project: project).build(catalogue: catalogue)
         case .busRoutes:
             return try BusRoutesBuilder(project: project).build(catalogue: catalogue, project: project)
+        case .basemap:
+            return try BasemapBuilder().build(catalogue: catalogue)
         default:
             throw LayerBuildError(layer: name, message: "is not a vector layer; its builder is called directly")
         }
