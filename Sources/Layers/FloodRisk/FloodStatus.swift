@@ -1,7 +1,7 @@
 /// The state of a river gauge, in rising order of concern. The raw values are the
 /// flood-risk layer's `status` property (fixed by DESIGN.md; scripts read them).
 ///
-/// The rule (``FloodStatus/classify(level:riseRate:sensor:settings:)``), checked top down:
+/// The rule (``FloodStatus/classify(level:riseRate:warningLevel:dangerLevel:settings:)``), checked top down:
 /// - `danger`: the level is at or above the sensor's danger level (氾濫危険水位);
 /// - `warning`: at or above its warning level (氾濫注意水位);
 /// - `advisory`: at or above `advisoryFraction` × the warning level (default 80 %), or
