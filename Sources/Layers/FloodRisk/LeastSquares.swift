@@ -38,36 +38,19 @@ struct LeastSquares {
     init?(columns: [[Double]], y: [Double], relativeTolerance: Double = 1e-10) {
         let n = y.count, p = columns.count
         guard p > 0, n > p, columns.allSatisfy({ $0.count == n }) else { return nil }
-        var a = columns  // column-major working copy, reduced to R in place
-        var qty = y       // becomes Qᵀy
-        for j in 0..<p {
-            let originalNorm = Self.norm(a[j], from: 0)
-            var norm = Self.norm(a[j], from: j)
-            guard norm > 0, originalNorm > 0, norm > relativeTolerance * originalNorm else { return nil }
-            if a[j][j] > 0 { norm = -norm }
-            // Householder vector v = x − norm·e₁ stored in a[j][j...], scaled so v[0] = 1 is not needed.
-            var v = Array(a[j][j..<n])
-            v[0] -= norm
-            let vv = v.reduce(0) { $0 + $1 * $1 }
-            guard vv > 0 else { return nil }
-            for k in j..<p {
-                var dot = 0.0
-                for i in j..<n { dot += v[i - j] * a[k][i] }
-                let f = 2 * dot / vv
-                for i in j..<n { a[k][i] -= f * v[i - j] }
+        // Column-major working copy, reduced to R in place; `qty` becomes Qᵀy.
+        var a = [Double](repeating: 0, count: n * p)
+        for j in 0..<p { a.replaceSubrange((j * n)..<((j + 1) * n), with: columns[j]) }
+        var qty = y
+        var v = [Double](repeating: 0, count: n)
+        let solved: [Double]? = a.withUnsafeMutableBufferPointer { a in
+            qty.withUnsafeMutableBufferPointer { qty in
+                v.withUnsafeMutableBufferPointer { v in
+                    Self.householder(a, qty, v, n: n, p: p, relativeTolerance: relativeTolerance)
+                }
             }
-            var dot = 0.0
-            for i in j..<n { dot += v[i - j] * qty[i] }
-            let f = 2 * dot / vv
-            for i in j..<n { qty[i] -= f * v[i - j] }
         }
-        // Back substitution R b = (Qᵀy)[0..<p].
-        var b = [Double](repeating: 0, count: p)
-        for j in stride(from: p - 1, through: 0, by: -1) {
-            var s = qty[j]
-            for k in (j + 1)..<p { s -= a[k][j] * b[k] }
-            b[j] = s / a[j][j]
-        }
+        guard let b = solved else { return nil }
         guard b.allSatisfy(\.isFinite) else { return nil }
         let mean = y.reduce(0, +) / Double(n)
         var ssRes = 0.0, ssTot = 0.0
@@ -83,13 +66,54 @@ struct LeastSquares {
         observations = n
     }
 
-    private static func norm(_ column: [Double], from start: Int) -> Double {
+    /// Reduces the column-major `a` (n × p) to R by Householder reflections, applying
+    /// them to `qty` as well, then solves R b = (Qᵀy)[0..<p]; nil when rank-deficient.
+    private static func householder(_ a: UnsafeMutableBufferPointer<Double>, _ qty: UnsafeMutableBufferPointer<Double>,
+                                    _ v: UnsafeMutableBufferPointer<Double>, n: Int, p: Int,
+                                    relativeTolerance: Double) -> [Double]? {
+        for j in 0..<p {
+            let column = j * n
+            let originalNorm = norm(a, from: column, to: column + n)
+            var alpha = norm(a, from: column + j, to: column + n)
+            guard alpha > 0, originalNorm > 0, alpha > relativeTolerance * originalNorm else { return nil }
+            if a[column + j] > 0 { alpha = -alpha }
+            // v = x − alpha·e₁ over rows j..<n; H = I − 2vvᵀ/vᵀv maps x to alpha·e₁.
+            var vv = 0.0
+            for i in j..<n {
+                v[i] = a[column + i]
+                if i == j { v[i] -= alpha }
+                vv += v[i] * v[i]
+            }
+            guard vv > 0 else { return nil }
+            for k in j..<p {
+                let other = k * n
+                var dot = 0.0
+                for i in j..<n { dot += v[i] * a[other + i] }
+                let f = 2 * dot / vv
+                for i in j..<n { a[other + i] -= f * v[i] }
+            }
+            var dot = 0.0
+            for i in j..<n { dot += v[i] * qty[i] }
+            let f = 2 * dot / vv
+            for i in j..<n { qty[i] -= f * v[i] }
+        }
+        var b = [Double](repeating: 0, count: p)
+        for j in stride(from: p - 1, through: 0, by: -1) {
+            var s = qty[j]
+            for k in (j + 1)..<p { s -= a[k * n + j] * b[k] }
+            b[j] = s / a[j * n + j]
+        }
+        return b
+    }
+
+    /// The Euclidean norm of `a[start..<end]`, scaled against overflow.
+    private static func norm(_ a: UnsafeMutableBufferPointer<Double>, from start: Int, to end: Int) -> Double {
         var scale = 0.0
-        for i in start..<column.count { scale = Swift.max(scale, abs(column[i])) }
+        for i in start..<end { scale = Swift.max(scale, abs(a[i])) }
         guard scale > 0 else { return 0 }
         var sum = 0.0
-        for i in start..<column.count {
-            let x = column[i] / scale
+        for i in start..<end {
+            let x = a[i] / scale
             sum += x * x
         }
         return scale * sum.squareRoot()
