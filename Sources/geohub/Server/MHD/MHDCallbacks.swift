@@ -1,32 +1,46 @@
 internal import CMicroHTTPD
 import Foundation
 
-/// libmicrohttpd's access handler: called when a request's headers are in.
+/// libmicrohttpd's access handler, called when a request's headers are in, for
+/// each piece of body, and once more when the request is complete.
 ///
-/// geohub answers at once, on this first call: its endpoints take no body, and an
-/// answer queued before a body is read makes MHD discard the body and close the
-/// connection afterwards. `*con_cls` carries the ``RequestRecord`` (retained) to the
-/// completion callback. Returns MHD_NO (close the connection) only when MHD would not
-/// take the response.
+/// The first call records the request (a retained ``RequestRecord`` in `*con_cls`,
+/// released by the completion callback) and answers at once only what needs no
+/// body read: a method other than GET/HEAD (405) or a malformed request (400);
+/// MHD then discards any body and closes the connection. Anything else is answered
+/// on the last call, when the request is complete, so keep-alive connections stay
+/// open. Returns MHD_NO (close the connection) only when MHD would not take the
+/// response.
 let mhdAccessHandler: MHD_AccessHandlerCallback = { cls, connection, url, method, _, _, uploadSize, requestContext in
     guard let cls, let connection, let requestContext else { return .NO }
-    if requestContext.pointee != nil {
-        // Only reached if MHD calls again for an answered request: drop any body.
-        uploadSize?.pointee = 0
+    let dispatcher = Unmanaged<RequestDispatcher>.fromOpaque(cls).takeUnretainedValue()
+    guard let pointer = requestContext.pointee else {
+        let request = HTTPRequest(
+            method: method.map { String(cString: $0) } ?? "",
+            path: url.map { String(cString: $0) } ?? "",
+            query: MHDConnectionValues.collect(connection, kind: .GET_ARGUMENT_KIND, lowercasingKeys: false),
+            headers: MHDConnectionValues.collect(connection, kind: .HEADER_KIND, lowercasingKeys: true))
+        let record = RequestRecord(request)
+        requestContext.pointee = Unmanaged.passRetained(record).toOpaque()
+        dispatcher.begin(record)
+        guard let early = dispatcher.router.earlyAnswer(to: request) else { return .YES }
+        return answer(early, record, connection)
+    }
+    let record = Unmanaged<RequestRecord>.fromOpaque(pointer).takeUnretainedValue()
+    if let uploadSize, uploadSize.pointee > 0 {
+        uploadSize.pointee = 0  // a body nobody asked for: read and dropped
         return .YES
     }
-    let dispatcher = Unmanaged<RequestDispatcher>.fromOpaque(cls).takeUnretainedValue()
-    let request = HTTPRequest(
-        method: method.map { String(cString: $0) } ?? "",
-        path: url.map { String(cString: $0) } ?? "",
-        query: MHDConnectionValues.collect(connection, kind: .GET_ARGUMENT_KIND, lowercasingKeys: false),
-        headers: MHDConnectionValues.collect(connection, kind: .HEADER_KIND, lowercasingKeys: true))
-    let record = RequestRecord(method: request.method, path: request.path)
-    requestContext.pointee = Unmanaged.passRetained(record).toOpaque()
-    let response = dispatcher.begin(request)
+    guard !record.answered else { return .YES }
+    return answer(dispatcher.router.respond(to: record.request), record, connection)
+}
+
+/// Records the answer for the access log and queues it.
+private func answer(_ response: HTTPResponse, _ record: RequestRecord, _ connection: OpaquePointer) -> MHD_Result {
+    record.answered = true
     record.status = response.status
     record.note = response.logNote
-    let sendsBody = !request.isHead && response.status != 204 && response.status != 304
+    let sendsBody = !record.request.isHead && response.status != 204 && response.status != 304
     record.bytes = sendsBody ? response.body.count : 0
     return MHDResponse.queue(response, on: connection) ? .YES : .NO
 }
@@ -83,4 +97,55 @@ enum MHDResponse {
         }
         return MHD_queue_response(connection, UInt32(clamping: response.status), created) == .YES
     }
+}
+
+/// libmicrohttpd's accept policy: refuses a connection (MHD_NO) when its address
+/// already has the most connections allowed.
+let mhdAcceptPolicy: MHD_AcceptPolicyCallback = { cls, socketAddress, length in
+    guard let cls, let socketAddress,
+          let address = ConnectionLimiter.address(of: socketAddress, length: Int(length))
+    else { return .YES }
+    let dispatcher = Unmanaged<RequestDispatcher>.fromOpaque(cls).takeUnretainedValue()
+    return dispatcher.limiter.admits(address) ? .YES : .NO
+}
+
+/// libmicrohttpd's connection notifications: counts a connection for its address
+/// when it starts (keeping the address, retained, in `*socket_context`) and
+/// uncounts it when it closes.
+let mhdConnectionNotification: MHD_NotifyConnectionCallback = { cls, connection, socketContext, code in
+    guard let cls, let socketContext else { return }
+    let limiter = Unmanaged<RequestDispatcher>.fromOpaque(cls).takeUnretainedValue().limiter
+    switch code {
+    case .CONNECTION_NOTIFY_STARTED:
+        // geohub_mhd_client_address: the client's sockaddr, or NULL when MHD cannot say.
+        guard let connection, let socketAddress = geohub_mhd_client_address(connection) else { return }
+        let length = Int32(socketAddress.pointee.sa_family) == AF_INET6
+            ? MemoryLayout<sockaddr_in6>.size : MemoryLayout<sockaddr_in>.size
+        guard let address = ConnectionLimiter.address(of: socketAddress, length: length) else { return }
+        limiter.opened(address)
+        socketContext.pointee = Unmanaged.passRetained(AddressBox(address)).toOpaque()
+    case .CONNECTION_NOTIFY_CLOSED:
+        guard let pointer = socketContext.pointee else { return }
+        socketContext.pointee = nil
+        limiter.closed(Unmanaged<AddressBox>.fromOpaque(pointer).takeRetainedValue().address)
+    @unknown default:
+        return
+    }
+}
+
+/// A client address kept in a connection's socket context.
+final class AddressBox {
+    let address: ConnectionLimiter.Address
+    init(_ address: ConnectionLimiter.Address) { self.address = address }
+}
+
+/// libmicrohttpd's unescape callback for paths and query values: MHD's own
+/// `MHD_http_unescape` (returns the decoded length), then every NUL byte the
+/// decoding produced (`%00`) becomes DEL (0x7F), so a C string cannot be cut short
+/// (`leaflet.js%00.png`) and the router rejects the control character with 400.
+let mhdUnescape: geohub_mhd_unescape_callback = { _, _, text in
+    guard let text else { return 0 }
+    let length = MHD_http_unescape(text)
+    for index in 0..<length where text[index] == 0 { text[index] = 0x7F }
+    return length
 }

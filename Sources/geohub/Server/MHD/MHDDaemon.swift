@@ -11,18 +11,26 @@ final class MHDDaemon {
 
     /// Starts the daemon. Wraps the shim's `geohub_mhd_start` (MHD_start_daemon
     /// with an MHD_OPTION_ARRAY), which returns NULL when MHD refuses the settings.
+    ///
+    /// MHD runs strict about the protocol (`MHD_OPTION_STRICT_FOR_CLIENT` 1: an
+    /// HTTP/1.1 request without Host, or with spaces in the target, is a 400).
     init(socket: ListeningSocket, configuration: ServerConfiguration, dispatcher: RequestDispatcher) throws {
+        // The daemon holds an unretained pointer; this object keeps the dispatcher alive until stop().
+        self.dispatcher = Unmanaged.passRetained(dispatcher)
         var settings = geohub_mhd_settings(
             listen_fd: socket.descriptor,
             thread_pool_size: UInt32(clamping: max(1, configuration.threads)),
             connection_limit: UInt32(clamping: max(1, configuration.maxConnections)),
-            per_ip_connection_limit: UInt32(clamping: max(0, configuration.maxConnectionsPerIP)),
             connection_timeout_seconds: UInt32(clamping: max(0, configuration.connectionTimeout)),
-            connection_memory_limit: max(4096, configuration.maxRequestBytes))
-        // The daemon holds an unretained pointer; this object keeps the dispatcher alive until stop().
-        self.dispatcher = Unmanaged.passRetained(dispatcher)
-        let context = self.dispatcher.toOpaque()
-        guard let started = geohub_mhd_start(&settings, mhdAccessHandler, context, mhdRequestCompleted, context) else {
+            connection_memory_limit: max(4096, configuration.maxRequestBytes),
+            strict_for_client: 1,
+            context: self.dispatcher.toOpaque(),
+            handler: mhdAccessHandler,
+            completed: mhdRequestCompleted,
+            accept_policy: mhdAcceptPolicy,
+            notify_connection: mhdConnectionNotification,
+            unescape: mhdUnescape)
+        guard let started = geohub_mhd_start(&settings) else {
             self.dispatcher.release()
             throw ServerError("libmicrohttpd refused to start (threads \(configuration.threads), "
                 + "connections \(configuration.maxConnections)); check the server options")

@@ -42,19 +42,46 @@ final class Router: Sendable {
 
     /// The answer to `request`; never throws, never crashes on client input.
     func respond(to request: HTTPRequest) -> HTTPResponse {
-        var response: HTTPResponse
-        if request.method == "GET" || request.method == "HEAD" {
-            response = route(request)
-        } else {
-            response = .error(405, "method \(request.method) is not allowed; use GET or HEAD")
+        earlyAnswer(to: request) ?? finish(route(request))
+    }
+
+    /// The answer to give before reading any body: 405 for a method other than
+    /// GET/HEAD, 400 for a malformed request; nil when the request is fine so far.
+    func earlyAnswer(to request: HTTPRequest) -> HTTPResponse? {
+        if request.method != "GET" && request.method != "HEAD" {
+            var response = HTTPResponse.error(405, "method \(request.method) is not allowed; use GET or HEAD")
             response.setHeader("Allow", Self.allowedMethods)
+            return finish(response)
         }
+        if let problem = Self.malformation(of: request) { return finish(.error(400, problem)) }
+        return nil
+    }
+
+    /// Adds the headers every answer carries.
+    private func finish(_ answer: HTTPResponse) -> HTTPResponse {
+        var response = answer
         if !configuration.corsOrigin.isEmpty {
             response.setHeader("Access-Control-Allow-Origin", configuration.corsOrigin)
             response.setHeader("Access-Control-Expose-Headers", "ETag")
         }
         response.setHeader("X-Content-Type-Options", "nosniff")
         return response
+    }
+
+    /// What is wrong with a request libmicrohttpd accepted but geohub will not: control
+    /// characters in the path or query (a decoded `%00` arrives as DEL), or a body on
+    /// GET/HEAD (no endpoint takes one, and a body there is a request-smuggling tool).
+    static func malformation(of request: HTTPRequest) -> String? {
+        func hasControl(_ text: String) -> Bool {
+            text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
+        }
+        if hasControl(request.path) || request.query.contains(where: { hasControl($0.key) || hasControl($0.value) }) {
+            return "control characters (such as %00) are not allowed in the path or query"
+        }
+        if request.header("Transfer-Encoding") != nil || request.header("Content-Length").map({ $0 != "0" }) == true {
+            return "GET and HEAD requests to geohub carry no body"
+        }
+        return nil
     }
 
     private func route(_ request: HTTPRequest) -> HTTPResponse {
