@@ -18,17 +18,24 @@ struct ExportCommand: Command {
     var project: ProjectFolder
     @Option(name: "out", help: "The folder to write into (created if missing).", valueName: "DIR")
     var out: String
-    @Option(name: "format", help: "Output formats: tiles, mbtiles, pmtiles, geojson, gpkg; repeat the option or separate with commas.")
+    @Option(
+        name: "format",
+        help: "Output formats: tiles, mbtiles, pmtiles, geojson, gpkg; repeat the option or separate with commas.")
     var formats: [ExportFormat] = [.tiles]
-    @Option(name: "layers", help: "The layers to export, comma-separated (default: every layer built).", valueName: "NAME,...")
+    @Option(
+        name: "layers", help: "The layers to export, comma-separated (default: every layer built).",
+        valueName: "NAME,...")
     var layers: [LayerName] = []
-    @Option(name: "zoom", help: "Zoom levels for tiles: one level (12) or a range (10-16); default: each layer's own range.")
+    @Option(
+        name: "zoom", help: "Zoom levels for tiles: one level (12) or a range (10-16); default: each layer's own range."
+    )
     var zoom: ZoomRange?
     @Option(name: "bbox", help: "Only tiles touching this box, in degrees (default: the project's bbox).")
     var bbox: BoundingBox?
     @Option(name: "scale", help: "1 for 256 px tiles, 2 for 512 px @2x tiles.")
     var scale: TileScale = .standard
-    @Option(name: "scenario", help: "A rainfall scenario for flood-risk (and the layers built on it), e.g. rain=50 mm/h.")
+    @Option(
+        name: "scenario", help: "A rainfall scenario for flood-risk (and the layers built on it), e.g. rain=50 mm/h.")
     var scenario: RainScenario?
     @Flag(name: "strict", help: "Exit with status 3 when any input row is rejected.")
     var strict: Bool

@@ -27,8 +27,9 @@ struct ExistingFile: Sendable, Hashable, ExpressibleByArgument {
     init(argument text: String, option: String) throws {
         let url = URL(fileURLWithPath: text).standardizedFileURL
         guard FileManager.default.fileExists(atPath: url.path) else {
-            throw UsageError("\(option): '\(text)' does not exist; give a source CSV, hub.sqlite, .mbtiles, "
-                + ".pmtiles or .geojson file")
+            throw UsageError(
+                "\(option): '\(text)' does not exist; give a source CSV, hub.sqlite, .mbtiles, "
+                    + ".pmtiles or .geojson file")
         }
         self.url = url
     }

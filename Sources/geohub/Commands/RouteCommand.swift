@@ -50,11 +50,12 @@ enum RouteFigures {
     /// `safe: 2.31 km, risk 0.120; shortest: 2.05 km, risk 0.402`.
     static func summary(of geoJSON: Data) -> String {
         guard let object = try? JSONSerialization.jsonObject(with: geoJSON) as? [String: Any],
-              let features = object["features"] as? [[String: Any]]
+            let features = object["features"] as? [[String: Any]]
         else { return "route: the answer is not a GeoJSON FeatureCollection" }
         let parts = features.compactMap { feature -> String? in
             guard let properties = feature["properties"] as? [String: Any],
-                  let name = properties["route"] as? String else { return nil }
+                let name = properties["route"] as? String
+            else { return nil }
             let length = (properties["length_m"] as? NSNumber)?.doubleValue ?? .nan
             let risk = (properties["risk"] as? NSNumber)?.doubleValue ?? .nan
             return String(format: "%@: %.2f km, risk %.3f", name, length / 1000, risk)

@@ -25,23 +25,39 @@ struct ServeCommand: Command {
     var cacheMegabytes = 256
     @Option(name: "max-age", help: "Cache-Control max-age of tiles and layers, in seconds.", valueName: "SECONDS")
     var maxAge = 3600
-    @Option(name: "cors-origin", help: "Access-Control-Allow-Origin value; an empty string sends none.", valueName: "ORIGIN")
+    @Option(
+        name: "cors-origin", help: "Access-Control-Allow-Origin value; an empty string sends none.", valueName: "ORIGIN"
+    )
     var corsOrigin = "*"
-    @Option(name: "token-file", help: "A file holding the bearer token for private layers (else $GEOHUB_TOKEN).", valueName: "FILE")
+    @Option(
+        name: "token-file", help: "A file holding the bearer token for private layers (else $GEOHUB_TOKEN).",
+        valueName: "FILE")
     var tokenFile: String?
-    @Option(name: "timeout", help: "Seconds a connection may stay idle or stalled before it is closed.", valueName: "SECONDS")
+    @Option(
+        name: "timeout", help: "Seconds a connection may stay idle or stalled before it is closed.",
+        valueName: "SECONDS")
     var timeout = 10
     @Option(name: "max-connections", help: "Connections open at once.")
     var maxConnections = 1024
     @Option(name: "max-connections-per-ip", help: "Connections open at once from one address.")
     var maxConnectionsPerIP = 128
-    @Option(name: "max-request-bytes", help: "Memory per connection; the request line and headers must fit.", valueName: "BYTES")
+    @Option(
+        name: "max-request-bytes", help: "Memory per connection; the request line and headers must fit.",
+        valueName: "BYTES")
     var maxRequestBytes = 32 * 1024
-    @Option(name: "access-log", help: "Where the JSON access log goes: a file, '-' for standard error, or 'off'.", valueName: "FILE")
+    @Option(
+        name: "access-log", help: "Where the JSON access log goes: a file, '-' for standard error, or 'off'.",
+        valueName: "FILE")
     var accessLog = "-"
-    @Option(name: "public-url", help: "The URL clients use to reach the server, for TileJSON (default: from the Host header).", valueName: "URL")
+    @Option(
+        name: "public-url",
+        help: "The URL clients use to reach the server, for TileJSON (default: from the Host header).", valueName: "URL"
+    )
     var publicURL: String?
-    @Option(name: "watch-interval", help: "Seconds between checks of the source files for live rebuilds; 0 turns watching off.", valueName: "SECONDS")
+    @Option(
+        name: "watch-interval",
+        help: "Seconds between checks of the source files for live rebuilds; 0 turns watching off.",
+        valueName: "SECONDS")
     var watchInterval = 10.0
     @Flag(name: "quiet", help: "Print only the serving line and errors.")
     var quiet: Bool
@@ -56,7 +72,8 @@ struct ServeCommand: Command {
         try Self.check("--max-connections-per-ip", maxConnectionsPerIP, in: 0...100_000, "0 means no limit")
         try Self.check("--max-request-bytes", maxRequestBytes, in: 4096...1 << 20, "4096 to 1048576")
         if !(0...86_400).contains(watchInterval) {
-            throw UsageError.invalidValue("--watch-interval", expected: "seconds from 0 (off) to 86400", got: "\(watchInterval)")
+            throw UsageError.invalidValue(
+                "--watch-interval", expected: "seconds from 0 (off) to 86400", got: "\(watchInterval)")
         }
         if corsOrigin.contains(where: { $0.isNewline }) {
             throw UsageError("--cors-origin: give one origin or '*', without line breaks")
@@ -69,8 +86,9 @@ struct ServeCommand: Command {
     private static func check(_ option: String, _ value: Int, in range: ClosedRange<Int>, _ note: String) throws {
         guard range.contains(value) else {
             let suffix = note.isEmpty ? "" : " (\(note))"
-            throw UsageError.invalidValue(option, expected: "\(range.lowerBound)–\(range.upperBound)\(suffix)",
-                                          got: String(value))
+            throw UsageError.invalidValue(
+                option, expected: "\(range.lowerBound)–\(range.upperBound)\(suffix)",
+                got: String(value))
         }
     }
 
@@ -94,11 +112,12 @@ struct ServeCommand: Command {
     func run() throws {
         var configuration = serverConfiguration
         configuration.token = try readToken()
-        let destination: AccessLog.Destination = switch accessLog {
-        case "-": .standardError
-        case "off": .none
-        default: .file(URL(fileURLWithPath: accessLog))
-        }
+        let destination: AccessLog.Destination =
+            switch accessLog {
+            case "-": .standardError
+            case "off": .none
+            default: .file(URL(fileURLWithPath: accessLog))
+            }
         let log = try AccessLog(destination)
         let reporter = ProgressReporter.standardError(quiet: quiet)
         let service = try LibraryWiring.library().openMapService(project: project.url, progress: reporter.handler)
@@ -106,8 +125,10 @@ struct ServeCommand: Command {
     }
 
     /// Serves `service` until SIGINT/SIGTERM, then shuts down gracefully.
-    static func serve(_ service: any MapService, configuration: ServerConfiguration, log: AccessLog,
-                      watchInterval: Double, quiet: Bool) throws {
+    static func serve(
+        _ service: any MapService, configuration: ServerConfiguration, log: AccessLog,
+        watchInterval: Double, quiet: Bool
+    ) throws {
         let server: HTTPServer
         do {
             server = try HTTPServer(service: service, configuration: configuration, log: log)
@@ -136,7 +157,8 @@ struct ServeCommand: Command {
             guard let data = FileManager.default.contents(atPath: tokenFile) else {
                 throw RuntimeError("cannot read the token file \(tokenFile); check the path and its permissions")
             }
-            let token = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).first
+            let token =
+                String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).first
                 .map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
             guard !token.isEmpty else { throw RuntimeError("the token file \(tokenFile) is empty") }
             return token

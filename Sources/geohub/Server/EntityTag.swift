@@ -9,7 +9,8 @@ import Foundation
 enum EntityTag {
     /// `"3f2a…"` (quotes included, as sent in the `ETag` header).
     static func strong(for data: Data) -> String {
-        var a: UInt64 = 0xcbf2_9ce4_8422_2325, b: UInt64 = 0x84222325_cbf29ce4
+        var a: UInt64 = 0xcbf2_9ce4_8422_2325
+        var b: UInt64 = 0x84222325_cbf29ce4
         data.withUnsafeBytes { buffer in
             for byte in buffer {
                 a = (a ^ UInt64(byte)) &* 0x100_0000_01b3

@@ -19,8 +19,9 @@ final class HTTPServer {
         let socket = try ListeningSocket.make(host: configuration.host, port: configuration.port)
         url = socket.url
         router = Router(service: service, configuration: configuration, boundURL: socket.url)
-        dispatcher = RequestDispatcher(router: router, log: log,
-                                       limiter: ConnectionLimiter(limit: configuration.maxConnectionsPerIP))
+        dispatcher = RequestDispatcher(
+            router: router, log: log,
+            limiter: ConnectionLimiter(limit: configuration.maxConnectionsPerIP))
         do {
             daemon = try MHDDaemon(socket: socket, configuration: configuration, dispatcher: dispatcher)
         } catch {

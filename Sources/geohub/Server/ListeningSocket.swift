@@ -36,8 +36,9 @@ struct ListeningSocket: Sendable {
             case .failure(let error): lastError = error.message
             }
         }
-        throw ServerError("cannot listen on \(host):\(port): \(lastError)"
-            + (port != 0 ? " (is another server using the port? --port 0 picks a free one)" : ""))
+        throw ServerError(
+            "cannot listen on \(host):\(port): \(lastError)"
+                + (port != 0 ? " (is another server using the port? --port 0 picks a free one)" : ""))
     }
 
     private static func bindAndListen(_ info: addrinfo, backlog: Int32) -> Result<ListeningSocket, ServerError> {
@@ -72,11 +73,13 @@ struct ListeningSocket: Sendable {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
         }
         guard named == 0 else { return nil }
-        var host = [CChar](repeating: 0, count: Int(NI_MAXHOST)), service = [CChar](repeating: 0, count: Int(NI_MAXSERV))
+        var host = [CChar](repeating: 0, count: Int(NI_MAXHOST))
+        var service = [CChar](repeating: 0, count: Int(NI_MAXSERV))
         let resolved = withUnsafePointer(to: &storage) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                getnameinfo($0, length, &host, socklen_t(host.count), &service, socklen_t(service.count),
-                            NI_NUMERICHOST | NI_NUMERICSERV)
+                getnameinfo(
+                    $0, length, &host, socklen_t(host.count), &service, socklen_t(service.count),
+                    NI_NUMERICHOST | NI_NUMERICSERV)
             }
         }
         guard resolved == 0, let port = Int(cText(service)) else { return nil }

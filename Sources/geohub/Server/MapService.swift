@@ -64,9 +64,11 @@ struct MapLayer: Sendable, Hashable {
     /// Whether the layer changes with a rainfall scenario (`?scenario=rain=MM`).
     var isScenarioAware: Bool
 
-    init(name: LayerName, title: String? = nil, isPublic: Bool? = nil, minZoom: Int, maxZoom: Int,
-         bounds: BoundingBox, legend: JSONValue = .null, builtAt: Date, revision: Int = 1,
-         hasFeatures: Bool, isScenarioAware: Bool = false) {
+    init(
+        name: LayerName, title: String? = nil, isPublic: Bool? = nil, minZoom: Int, maxZoom: Int,
+        bounds: BoundingBox, legend: JSONValue = .null, builtAt: Date, revision: Int = 1,
+        hasFeatures: Bool, isScenarioAware: Bool = false
+    ) {
         self.name = name
         self.title = title ?? name.title
         self.isPublic = isPublic ?? name.isPublicByDefault

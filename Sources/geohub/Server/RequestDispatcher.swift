@@ -28,9 +28,10 @@ final class RequestDispatcher: Sendable {
     func end(_ record: RequestRecord) {
         inFlight.withLock { $0 -= 1 }
         let nanoseconds = DispatchTime.now().uptimeNanoseconds - record.started.uptimeNanoseconds
-        log.record(AccessLog.Entry(
-            time: record.time, method: record.request.method, path: record.request.path, status: record.status,
-            bytes: record.bytes, durationMilliseconds: Double(nanoseconds) / 1e6, note: record.note))
+        log.record(
+            AccessLog.Entry(
+                time: record.time, method: record.request.method, path: record.request.path, status: record.status,
+                bytes: record.bytes, durationMilliseconds: Double(nanoseconds) / 1e6, note: record.note))
     }
 }
 

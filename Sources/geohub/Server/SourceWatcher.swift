@@ -80,8 +80,9 @@ final class SourceWatcher: Sendable {
             }
             report("geohub: refreshed after changes to \(changed.map(\.lastPathComponent).joined(separator: ", "))")
         } catch {
-            report("geohub: refresh after changes to \(changed.map(\.lastPathComponent).joined(separator: ", ")) "
-                + "failed, still serving the previous layers: \(error)")
+            report(
+                "geohub: refresh after changes to \(changed.map(\.lastPathComponent).joined(separator: ", ")) "
+                    + "failed, still serving the previous layers: \(error)")
             // Marked refreshed anyway so a broken file is not retried every poll; the next change retries.
             state.withLock { state in
                 for file in changed { state.refreshed[file] = state.lastSeen[file] ?? nil }
@@ -91,7 +92,7 @@ final class SourceWatcher: Sendable {
 
     private static func signature(of file: URL) -> Signature? {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: file.path),
-              let size = attributes[.size] as? NSNumber, let modified = attributes[.modificationDate] as? Date
+            let size = attributes[.size] as? NSNumber, let modified = attributes[.modificationDate] as? Date
         else { return nil }
         return Signature(size: size.intValue, modified: modified)
     }

@@ -35,7 +35,7 @@ final class StaticFiles: Sendable {
     func lookup(_ relativePath: String) -> Lookup {
         let segments = relativePath.split(separator: "/", omittingEmptySubsequences: false)
         guard !segments.isEmpty,
-              segments.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\\") && !$0.contains("\0") })
+            segments.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\\") && !$0.contains("\0") })
         else { return .forbiddenPath }
         if let known = files.withLock({ $0[relativePath] }) { return known }
         let found = read(segments.map(String.init))
@@ -51,10 +51,10 @@ final class StaticFiles: Sendable {
         let url = segments.reduce(root) { $0.appendingPathComponent($1) }
         let resolved = url.resolvingSymlinksInPath().standardizedFileURL.path
         guard resolved.hasPrefix(resolvedRoot + "/"),
-              let attributes = try? FileManager.default.attributesOfItem(atPath: resolved),
-              attributes[.type] as? FileAttributeType == .typeRegular,
-              let size = attributes[.size] as? NSNumber, size.intValue <= Self.maximumFileBytes,
-              let body = FileManager.default.contents(atPath: resolved)
+            let attributes = try? FileManager.default.attributesOfItem(atPath: resolved),
+            attributes[.type] as? FileAttributeType == .typeRegular,
+            let size = attributes[.size] as? NSNumber, size.intValue <= Self.maximumFileBytes,
+            let body = FileManager.default.contents(atPath: resolved)
         else { return .notFound }
         return .file(body: body, contentType: type, etag: EntityTag.strong(for: body))
     }

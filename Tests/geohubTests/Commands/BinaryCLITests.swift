@@ -11,7 +11,8 @@ final class BinaryCLITests: XCTestCase {
         for command in ["build", "export", "serve", "route", "inspect"] {
             XCTAssertTrue(help.stdoutText.contains("\n  \(command) "), command)
         }
-        XCTAssertTrue(help.stdoutText.contains("0 success, 1 runtime failure, 2 usage error, 3 input rejected under --strict"))
+        XCTAssertTrue(
+            help.stdoutText.contains("0 success, 1 runtime failure, 2 usage error, 3 input rejected under --strict"))
         let version = try GeohubBinary.run(["--version"])
         XCTAssertEqual(version.status, 0)
         XCTAssertEqual(version.stdoutText, "geohub \(Geohub.version)\n")
@@ -36,18 +37,36 @@ final class BinaryCLITests: XCTestCase {
         let project = try GeohubBinary.makeProject()
         defer { try? FileManager.default.removeItem(at: project) }
         let cases: [([String], String)] = [
-            (["export", project.path, "--out", "o", "--zoom", "18-12"],
-             "geohub export: --zoom: expected Z or Z1-Z2 with 0 ≤ Z ≤ 22 and Z1 ≤ Z2 (did you mean 12-18?), got '18-12'"),
-            (["export", project.path, "--out", "o", "--layers", "floods"],
-             "geohub export: --layers: expected layer names from child-traffic, flood-risk, wildlife, census-delta, "
-                 + "bus-routes, composite, basemap, got 'floods'"),
-            (["export", project.path, "--out", "o", "--bbox", "140.13,38.03,139.88,38.2"], "geohub export: --bbox: expected"),
+            (
+                ["export", project.path, "--out", "o", "--zoom", "18-12"],
+                "geohub export: --zoom: expected Z or Z1-Z2 with 0 ≤ Z ≤ 22 and Z1 ≤ Z2 (did you mean 12-18?), got '18-12'"
+            ),
+            (
+                ["export", project.path, "--out", "o", "--layers", "floods"],
+                "geohub export: --layers: expected layer names from child-traffic, flood-risk, wildlife, census-delta, "
+                    + "bus-routes, composite, basemap, got 'floods'"
+            ),
+            (
+                ["export", project.path, "--out", "o", "--bbox", "140.13,38.03,139.88,38.2"],
+                "geohub export: --bbox: expected"
+            ),
             (["export", project.path, "--out", "o", "--scale", "3"], "geohub export: --scale: expected 1"),
-            (["export", project.path, "--out", "o", "--format", "tiles,shp"], "geohub export: --format: expected one of"),
-            (["export", project.path, "--out", "o", "--scenario", "rain=much"], "geohub export: --scenario: expected rain=MM"),
-            (["route", project.path, "--from", "38.1,140.0", "--to", "140.0,38.1"], "(latitude first? the order is LON,LAT)"),
-            (["route", project.path, "--from", "140.0,38.1", "--to", "140.01,38.1", "--at", "25:00"],
-             "geohub route: --at: expected HH:MM"),
+            (
+                ["export", project.path, "--out", "o", "--format", "tiles,shp"],
+                "geohub export: --format: expected one of"
+            ),
+            (
+                ["export", project.path, "--out", "o", "--scenario", "rain=much"],
+                "geohub export: --scenario: expected rain=MM"
+            ),
+            (
+                ["route", project.path, "--from", "38.1,140.0", "--to", "140.0,38.1"],
+                "(latitude first? the order is LON,LAT)"
+            ),
+            (
+                ["route", project.path, "--from", "140.0,38.1", "--to", "140.01,38.1", "--at", "25:00"],
+                "geohub route: --at: expected HH:MM"
+            ),
             (["serve", project.path, "--port", "http"], "geohub serve: --port: expected an integer, got 'http'"),
             (["inspect"], "geohub inspect: missing FILE"),
             (["bild", project.path], "geohub: unknown command 'bild' (did you mean 'build'?)"),

@@ -10,12 +10,15 @@ final class ProgressReporterTests: XCTestCase {
     }
 
     func testBarDrawing() {
-        XCTAssertEqual(ProgressReporter.bar(completed: 0, total: 10, phase: "tiles", width: 10),
-                       "tiles [----------]   0% 0/10")
-        XCTAssertEqual(ProgressReporter.bar(completed: 45, total: 100, phase: "tiles", width: 10),
-                       "tiles [####------]  45% 45/100")
-        XCTAssertEqual(ProgressReporter.bar(completed: 10, total: 10, phase: "tiles", width: 10),
-                       "tiles [##########] 100% 10/10")
+        XCTAssertEqual(
+            ProgressReporter.bar(completed: 0, total: 10, phase: "tiles", width: 10),
+            "tiles [----------]   0% 0/10")
+        XCTAssertEqual(
+            ProgressReporter.bar(completed: 45, total: 100, phase: "tiles", width: 10),
+            "tiles [####------]  45% 45/100")
+        XCTAssertEqual(
+            ProgressReporter.bar(completed: 10, total: 10, phase: "tiles", width: 10),
+            "tiles [##########] 100% 10/10")
         XCTAssertEqual(ProgressReporter.bar(completed: 3, total: 0, phase: "rows"), "rows 3")
     }
 
@@ -34,8 +37,10 @@ final class ProgressReporterTests: XCTestCase {
             reporter.update(completed: 4, total: 4, phase: "tiles")  // the last step always draws
             reporter.finish("done")
         }
-        XCTAssertEqual(text, "\r\u{1B}[2Ktiles [------------------------------]   0% 0/4"
-                           + "\r\u{1B}[2Ktiles [##############################] 100% 4/4\r\u{1B}[2Kdone\n")
+        XCTAssertEqual(
+            text,
+            "\r\u{1B}[2Ktiles [------------------------------]   0% 0/4"
+                + "\r\u{1B}[2Ktiles [##############################] 100% 4/4\r\u{1B}[2Kdone\n")
     }
 
     func testQuietKeepsOnlyWarnings() {

@@ -89,7 +89,7 @@ final class BinaryServerTests: XCTestCase {
         guard let project = GeohubBinary.nagaiProject else { throw XCTSkip("examples/nagai is not generated yet") }
         let own = try BinaryServer(project: project, arguments: ["--max-connections-per-ip", "2"])
         var open: [Int32] = []
-        defer { open.forEach { close($0) } }
+        defer { for fd in open { close(fd) } }
         for _ in 0..<2 {
             let fd = try RawHTTP.connect(port: own.port, receiveTimeout: 2)
             RawHTTP.send(fd, Data("GET /health HTTP/1.1\r\nHost: x\r\n\r\n".utf8))

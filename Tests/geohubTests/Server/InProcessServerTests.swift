@@ -46,16 +46,20 @@ final class InProcessServerTests: XCTestCase {
         let server = try XCTUnwrap(server)
         let tile = server.facts.publicTile
         let response = try server.get(tile.path)
-        let expected = try XCTUnwrap(try server.service.tile(layer: .basemap, z: tile.z, x: tile.x, y: tile.y,
-                                                             scale: .standard, scenario: nil))
+        let expected = try XCTUnwrap(
+            try server.service.tile(
+                layer: .basemap, z: tile.z, x: tile.x, y: tile.y,
+                scale: .standard, scenario: nil))
         XCTAssertEqual(response.body, expected)
-        XCTAssertEqual(String(decoding: try server.get(tile.retinaPath).body.dropFirst(8), as: UTF8.self),
-                       "basemap/\(tile.z)/\(tile.x)/\(tile.y)@2x? r1")
+        XCTAssertEqual(
+            String(decoding: try server.get(tile.retinaPath).body.dropFirst(8), as: UTF8.self),
+            "basemap/\(tile.z)/\(tile.x)/\(tile.y)@2x? r1")
     }
 
     func testConcurrentRequestsForOneTileRenderOnce() throws {
         let server = try InProcessServer(service: TestMapService(renderDelay: 0.3))
-        let tile = server.facts.publicTile, port = server.port
+        let tile = server.facts.publicTile
+        let port = server.port
         let statuses = Locked<[Int]>([])
         DispatchQueue.concurrentPerform(iterations: 16) { _ in
             let status = (try? RawHTTP.request(port: port, tile.path).status) ?? -1
@@ -95,7 +99,8 @@ final class InProcessServerTests: XCTestCase {
         XCTAssertEqual(response.status, 500)
         XCTAssertFalse(response.text.contains("broken on purpose"), "details stay in the log")
         Thread.sleep(forTimeInterval: 0.1)
-        XCTAssertTrue(try server.accessLogLines().contains { $0.contains("broken on purpose") && $0.contains(#""status":500"#) })
+        XCTAssertTrue(
+            try server.accessLogLines().contains { $0.contains("broken on purpose") && $0.contains(#""status":500"#) })
         try ServerScenarios(server: server).assertStillServing()
     }
 
@@ -103,12 +108,14 @@ final class InProcessServerTests: XCTestCase {
         let server = try InProcessServer { $0.token = nil }
         let tile = try XCTUnwrap(server.facts.privateTile)
         XCTAssertEqual(try server.get(tile.path, headers: ["Authorization": "Bearer "]).status, 401)
-        XCTAssertEqual(try server.get(tile.path, headers: ["Authorization": "Bearer \(InProcessServer.testToken)"]).status, 401)
+        XCTAssertEqual(
+            try server.get(tile.path, headers: ["Authorization": "Bearer \(InProcessServer.testToken)"]).status, 401)
     }
 
     func testCORSOriginIsConfigurable() throws {
         let server = try InProcessServer { $0.corsOrigin = "https://www.city.nagai.yamagata.jp" }
-        XCTAssertEqual(try server.get("/health").header("Access-Control-Allow-Origin"), "https://www.city.nagai.yamagata.jp")
+        XCTAssertEqual(
+            try server.get("/health").header("Access-Control-Allow-Origin"), "https://www.city.nagai.yamagata.jp")
         let none = try InProcessServer { $0.corsOrigin = "" }
         XCTAssertNil(try none.get("/health").header("Access-Control-Allow-Origin"))
     }
@@ -116,7 +123,7 @@ final class InProcessServerTests: XCTestCase {
     func testPerAddressConnectionLimit() throws {
         let server = try InProcessServer { $0.maxConnectionsPerIP = 4 }
         var open: [Int32] = []
-        defer { open.forEach { close($0) } }
+        defer { for fd in open { close(fd) } }
         for _ in 0..<4 {
             let fd = try RawHTTP.connect(port: server.port, receiveTimeout: 2)
             RawHTTP.send(fd, Data("GET /health HTTP/1.1\r\nHost: x\r\n\r\n".utf8))  // keep-alive: stays open
@@ -128,7 +135,7 @@ final class InProcessServerTests: XCTestCase {
         RawHTTP.send(extra, Data("GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".utf8))
         let answer = try RawHTTP.readToEnd(extra)
         XCTAssertNil(RawHTTP.parse(answer), "the fifth connection from one address is refused")
-        open.forEach { close($0) }
+        for fd in open { close(fd) }
         open = []
         Thread.sleep(forTimeInterval: 0.3)
         XCTAssertEqual(try server.get("/health").status, 200, "accepted again once the others close")

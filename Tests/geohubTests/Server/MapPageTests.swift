@@ -12,10 +12,13 @@ final class MapPageTests: XCTestCase {
 
     func testPageUsesOnlyLocalResourcesAndEveryEndpoint() {
         let page = MapPage.html(title: "Nagai")
-        XCTAssertFalse(page.contains("http://") || page.contains("https://") || page.contains("//unpkg")
-                       || page.contains("//cdn"), "no outside resources")
-        for needle in ["/leaflet/leaflet.js", "/leaflet/leaflet.css", "/layers.json", "'/tiles/'", "'/layers/'",
-                       "'/route?'", "?scenario=rain=", "@2x.png", "Authorization", "length_m", "risk", "legend"] {
+        XCTAssertFalse(
+            page.contains("http://") || page.contains("https://") || page.contains("//unpkg")
+                || page.contains("//cdn"), "no outside resources")
+        for needle in [
+            "/leaflet/leaflet.js", "/leaflet/leaflet.css", "/layers.json", "'/tiles/'", "'/layers/'",
+            "'/route?'", "?scenario=rain=", "@2x.png", "Authorization", "length_m", "risk", "legend",
+        ] {
             XCTAssertTrue(page.contains(needle), needle)
         }
         for id in ["map", "layer-list", "rain", "pick-from", "pick-to", "route-result", "token", "feature-props"] {
@@ -26,8 +29,9 @@ final class MapPageTests: XCTestCase {
 
     /// The script parses as JavaScript (Node's `--check`, a parser nobody here wrote).
     func testScriptIsValidJavaScript() throws {
-        guard let node = ["/usr/bin/node", "/usr/bin/nodejs", "/usr/local/bin/node"]
-            .first(where: { FileManager.default.isExecutableFile(atPath: $0) })
+        guard
+            let node = ["/usr/bin/node", "/usr/bin/nodejs", "/usr/local/bin/node"]
+                .first(where: { FileManager.default.isExecutableFile(atPath: $0) })
         else { throw XCTSkip("Node.js is not installed (apt-get install nodejs) to check the page's script") }
         let folder = try makeTemporaryDirectory("geohub-page")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -55,7 +55,8 @@ final class ResponseCacheTests: XCTestCase {
     func testCacheStaysWithinItsByteBudget() throws {
         let cache = ResponseCache(budget: 100_000)
         for x in 0..<200 {
-            let key = CacheKey(layer: .basemap, revision: 1, kind: .tile(z: 12, x: x, y: 0, scale: .standard), scenario: nil)
+            let key = CacheKey(
+                layer: .basemap, revision: 1, kind: .tile(z: 12, x: x, y: 0, scale: .standard), scenario: nil)
             _ = try cache.entity(for: key) { Data(repeating: UInt8(x % 256), count: 2000) }
         }
         let stats = cache.statistics

@@ -29,7 +29,8 @@ struct ServerScenarios {
         XCTAssertEqual(page.header("Content-Type"), "text/html; charset=utf-8")
         XCTAssertTrue(page.text.contains(#"<script src="/leaflet/leaflet.js"></script>"#))
         XCTAssertTrue(page.text.contains(#"href="/leaflet/leaflet.css""#))
-        XCTAssertFalse(page.text.contains("http://") || page.text.contains("https://"), "the page loads nothing from outside")
+        XCTAssertFalse(
+            page.text.contains("http://") || page.text.contains("https://"), "the page loads nothing from outside")
         XCTAssertTrue(page.text.contains("/layers.json") && page.text.contains("/route?"))
         assertCommonHeaders(page)
         let etag = try XCTUnwrap(page.header("ETag"))
@@ -39,8 +40,10 @@ struct ServerScenarios {
     }
 
     func leafletFiles() throws {
-        for (path, type) in [("leaflet.js", "text/javascript; charset=utf-8"), ("leaflet.css", "text/css; charset=utf-8"),
-                             ("images/marker-icon.png", "image/png")] {
+        for (path, type) in [
+            ("leaflet.js", "text/javascript; charset=utf-8"), ("leaflet.css", "text/css; charset=utf-8"),
+            ("images/marker-icon.png", "image/png"),
+        ] {
             let response = try server.get("/leaflet/" + path)
             XCTAssertEqual(response.status, 200, path)
             XCTAssertEqual(response.header("Content-Type"), type, path)
@@ -74,7 +77,8 @@ struct ServerScenarios {
         let layers = try XCTUnwrap(try json(response)["layers"] as? [[String: Any]])
         XCTAssertEqual(layers.compactMap { $0["name"] as? String }.sorted(), server.facts.layerNames.sorted())
         for layer in layers {
-            let minZoom = try XCTUnwrap(layer["minzoom"] as? Int), maxZoom = try XCTUnwrap(layer["maxzoom"] as? Int)
+            let minZoom = try XCTUnwrap(layer["minzoom"] as? Int)
+            let maxZoom = try XCTUnwrap(layer["maxzoom"] as? Int)
             XCTAssertTrue(0 <= minZoom && minZoom <= maxZoom && maxZoom <= 22)
             let bounds = try XCTUnwrap(layer["bounds"] as? [Double])
             XCTAssertEqual(bounds.count, 4)
@@ -132,9 +136,11 @@ struct ServerScenarios {
 
     func notFound() throws {
         let facts = server.facts
-        for target in [facts.outOfRangeTile.path, "/tiles/nosuchlayer/12/0/0.png", "/tiles/nosuchlayer.json",
-                       "/layers/nosuchlayer.geojson", "/nothing-here", "/tiles/\(facts.publicTile.layer)/1/2/0.png",
-                       "/tiles/\(facts.publicTile.layer)/\(facts.publicTile.z)/\(1 << facts.publicTile.z)/0.png"] {
+        for target in [
+            facts.outOfRangeTile.path, "/tiles/nosuchlayer/12/0/0.png", "/tiles/nosuchlayer.json",
+            "/layers/nosuchlayer.geojson", "/nothing-here", "/tiles/\(facts.publicTile.layer)/1/2/0.png",
+            "/tiles/\(facts.publicTile.layer)/\(facts.publicTile.z)/\(1 << facts.publicTile.z)/0.png",
+        ] {
             let response = try server.get(target)
             XCTAssertEqual(response.status, 404, target)
             XCTAssertEqual(response.header("Content-Type"), "application/json; charset=utf-8", target)
@@ -145,13 +151,15 @@ struct ServerScenarios {
 
     func badRequests() throws {
         let layer = server.facts.publicTile.layer
-        for target in ["/tiles/\(layer)/a/b/c.png", "/tiles/\(layer)/12/3/4.jpg", "/tiles/\(layer)/-1/0/0.png",
-                       "/tiles/\(layer)/23/0/0.png", "/tiles/\(layer)/12/3/4/5.png", "/tiles/\(layer)/12/+3/4.png",
-                       "/tiles/\(layer)/12/3/999999999.png", "/layers/\(layer)", "/route",
-                       "/route?from=140.0,38.1", "/route?from=abc&to=140.0,38.1", "/route?from=38.1,140.0&to=140.0,38.1",
-                       "/route?from=140.0,38.1&to=140.01,38.11&at=25:00",
-                       "\(server.facts.publicTile.path)?scenario=snow=3",
-                       "/layers/\(server.facts.featureLayer).geojson?scenario=rain=-5"] {
+        for target in [
+            "/tiles/\(layer)/a/b/c.png", "/tiles/\(layer)/12/3/4.jpg", "/tiles/\(layer)/-1/0/0.png",
+            "/tiles/\(layer)/23/0/0.png", "/tiles/\(layer)/12/3/4/5.png", "/tiles/\(layer)/12/+3/4.png",
+            "/tiles/\(layer)/12/3/999999999.png", "/layers/\(layer)", "/route",
+            "/route?from=140.0,38.1", "/route?from=abc&to=140.0,38.1", "/route?from=38.1,140.0&to=140.0,38.1",
+            "/route?from=140.0,38.1&to=140.01,38.11&at=25:00",
+            "\(server.facts.publicTile.path)?scenario=snow=3",
+            "/layers/\(server.facts.featureLayer).geojson?scenario=rain=-5",
+        ] {
             let response = try server.get(target)
             XCTAssertEqual(response.status, 400, target)
             XCTAssertNotNil(try json(response)["error"] as? String, target)
@@ -194,8 +202,9 @@ struct ServerScenarios {
         XCTAssertEqual(try server.get("/layers/\(layer).geojson?scenario=rain=50").body, rainy.body)
         // Layers that do not depend on rain ignore the parameter.
         let other = server.facts.publicTile
-        XCTAssertEqual(try server.get(other.path + "?scenario=rain=50").header("ETag"),
-                       try server.get(other.path).header("ETag"))
+        XCTAssertEqual(
+            try server.get(other.path + "?scenario=rain=50").header("ETag"),
+            try server.get(other.path).header("ETag"))
     }
 
     func route() throws {
@@ -222,8 +231,10 @@ struct ServerScenarios {
         XCTAssertEqual(anonymous.status, 401)
         XCTAssertEqual(anonymous.header("WWW-Authenticate"), "Bearer realm=\"geohub\"")
         assertCommonHeaders(anonymous)
-        for header in ["Bearer wrong", "Bearer \(server.token)x", "Bearer \(server.token.dropLast())", "Basic \(server.token)",
-                       server.token, "Bearer"] {
+        for header in [
+            "Bearer wrong", "Bearer \(server.token)x", "Bearer \(server.token.dropLast())", "Basic \(server.token)",
+            server.token, "Bearer",
+        ] {
             let denied = try server.get(tile.path, headers: ["Authorization": header])
             XCTAssertEqual(denied.status, 401, header)
         }
@@ -242,7 +253,8 @@ struct ServerScenarios {
             XCTAssertEqual(response.status, 405, method)
             XCTAssertEqual(response.header("Allow"), "GET, HEAD", method)
         }
-        let withBody = try RawHTTP.request(port: server.port, method: "POST", "/route", body: Data(repeating: 65, count: 200_000))
+        let withBody = try RawHTTP.request(
+            port: server.port, method: "POST", "/route", body: Data(repeating: 65, count: 200_000))
         XCTAssertEqual(withBody.status, 405)
         try assertStillServing()
     }
@@ -270,20 +282,24 @@ struct ServerScenarios {
             "GARBAGE\r\n\r\n", "GET\r\n\r\n", "GET / HTTP/1.1 extra words\r\nHost: x\r\n\r\n",
             "GET / HTTP/9.9\r\nHost: x\r\n\r\n", "GET / HTTP/1.1\r\nHost: x\r\nNo colon here\r\n\r\n",
             " / HTTP/1.1\r\n\r\n", "GET /health HTTP/1.1\r\n\r\n",
-            "GET / HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n", "GET / HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n",
+            "GET / HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n",
+            "GET / HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n",
             "GET / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n\r\n",
             "\u{16}\u{03}\u{01}\u{00}\u{a5}\u{01}\u{00}\u{00}\u{a1}\u{03}\u{03}\r\n\r\n",
         ]
         for text in junk {
             let answer = try RawHTTP.exchange(port: server.port, Data(text.utf8))
             if let response = RawHTTP.parse(answer) {
-                XCTAssertTrue((400..<500).contains(response.status) || response.status == 505,
-                              "\(text.debugDescription) → \(response.status)")
+                XCTAssertTrue(
+                    (400..<500).contains(response.status) || response.status == 505,
+                    "\(text.debugDescription) → \(response.status)")
             }  // else the server closed the connection without an answer, which is fine
         }
         // libmicrohttpd drops a header line with an empty name; the request is served as if it were absent.
-        let nameless = RawHTTP.parse(try RawHTTP.exchange(
-            port: server.port, Data("GET /health HTTP/1.1\r\nHost: x\r\n: dropped\r\nConnection: close\r\n\r\n".utf8)))
+        let nameless = RawHTTP.parse(
+            try RawHTTP.exchange(
+                port: server.port,
+                Data("GET /health HTTP/1.1\r\nHost: x\r\n: dropped\r\nConnection: close\r\n\r\n".utf8)))
         XCTAssertEqual(nameless?.status, 200)
         var binary = Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ 7) })
         binary.append(Data("\r\n\r\n".utf8))
@@ -294,10 +310,13 @@ struct ServerScenarios {
     func oversizeRequests() throws {
         let bigHeader = "GET / HTTP/1.1\r\nHost: x\r\nX-Padding: \(String(repeating: "a", count: 200_000))\r\n\r\n"
         let headerAnswer = RawHTTP.parse(try RawHTTP.exchange(port: server.port, Data(bigHeader.utf8)))
-        XCTAssertTrue(headerAnswer.map { [413, 414, 431, 400].contains($0.status) } ?? true, "\(String(describing: headerAnswer))")
+        XCTAssertTrue(
+            headerAnswer.map { [413, 414, 431, 400].contains($0.status) } ?? true, "\(String(describing: headerAnswer))"
+        )
         let longURL = "GET /\(String(repeating: "x", count: 100_000)) HTTP/1.1\r\nHost: x\r\n\r\n"
         let urlAnswer = RawHTTP.parse(try RawHTTP.exchange(port: server.port, Data(longURL.utf8)))
-        XCTAssertTrue(urlAnswer.map { [413, 414, 431, 400].contains($0.status) } ?? true, "\(String(describing: urlAnswer))")
+        XCTAssertTrue(
+            urlAnswer.map { [413, 414, 431, 400].contains($0.status) } ?? true, "\(String(describing: urlAnswer))")
         let manyHeaders = "GET / HTTP/1.1\r\nHost: x\r\n" + (0..<5000).map { "X-\($0): v\r\n" }.joined() + "\r\n"
         let manyAnswer = RawHTTP.parse(try RawHTTP.exchange(port: server.port, Data(manyHeaders.utf8)))
         XCTAssertTrue(manyAnswer.map { [413, 414, 431, 400].contains($0.status) } ?? true)
@@ -321,7 +340,9 @@ struct ServerScenarios {
     /// 64 clients at once, each fetching tiles, the page and GeoJSON: zero errors.
     func concurrentClients(clients: Int = 64, requestsEach: Int = 8) throws {
         let facts = server.facts
-        var targets = ["/", "/health", "/layers/\(facts.featureLayer).geojson", facts.emptyTile.path, "/leaflet/leaflet.css"]
+        var targets = [
+            "/", "/health", "/layers/\(facts.featureLayer).geojson", facts.emptyTile.path, "/leaflet/leaflet.css",
+        ]
         for dx in -2...2 {
             for dy in -2...2 {
                 let tile = facts.publicTile
@@ -363,7 +384,8 @@ struct ServerScenarios {
             try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], line)
         }
         for entry in entries {
-            XCTAssertEqual(Set(entry.keys).subtracting(["error"]), ["time", "method", "path", "status", "bytes", "duration_ms"])
+            XCTAssertEqual(
+                Set(entry.keys).subtracting(["error"]), ["time", "method", "path", "status", "bytes", "duration_ms"])
             XCTAssertNotNil(try? Date(try XCTUnwrap(entry["time"] as? String), strategy: .iso8601))
             XCTAssertGreaterThanOrEqual(try XCTUnwrap((entry["duration_ms"] as? NSNumber)?.doubleValue), 0)
         }

@@ -33,10 +33,16 @@ final class BinaryServer: RunningServer, @unchecked Sendable {
         self.connectionTimeout = connectionTimeout
         process = Process()
         process.executableURL = GeohubBinary.url
-        process.arguments = ["serve", project.path, "--port", "0", "--timeout", String(connectionTimeout),
-                             "--access-log", logFile.path, "--watch-interval", "0"] + arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(["GEOHUB_TOKEN": BinaryServer.testToken]) { $1 }
-        let out = Pipe(), err = Pipe()
+        process.arguments =
+            [
+                "serve", project.path, "--port", "0", "--timeout", String(connectionTimeout),
+                "--access-log", logFile.path, "--watch-interval", "0",
+            ] + arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(["GEOHUB_TOKEN": BinaryServer.testToken]) {
+            $1
+        }
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         let buffer = standardError
@@ -45,8 +51,9 @@ final class BinaryServer: RunningServer, @unchecked Sendable {
             buffer.withLock { $0.append(chunk) }
         }
         try process.run()
-        port = try Self.waitForURL(out.fileHandleForReading, process: process, timeout: startTimeout,
-                                   standardError: buffer)
+        port = try Self.waitForURL(
+            out.fileHandleForReading, process: process, timeout: startTimeout,
+            standardError: buffer)
         facts = try Self.readFacts(port: port)
     }
 
@@ -73,8 +80,10 @@ final class BinaryServer: RunningServer, @unchecked Sendable {
     }
 
     /// Reads stdout until `geohub: serving NAME at http://127.0.0.1:PORT/`.
-    private static func waitForURL(_ handle: FileHandle, process: Process, timeout: Double,
-                                   standardError: Locked<Data>) throws -> Int {
+    private static func waitForURL(
+        _ handle: FileHandle, process: Process, timeout: Double,
+        standardError: Locked<Data>
+    ) throws -> Int {
         let lines = Locked("")
         handle.readabilityHandler = { handle in
             let chunk = handle.availableData
@@ -85,7 +94,8 @@ final class BinaryServer: RunningServer, @unchecked Sendable {
         while Date() < deadline {
             let text = lines.withLock { $0 }
             if let line = text.split(separator: "\n").first(where: { $0.hasPrefix("geohub: serving ") }),
-               let url = line.split(separator: " ").last, let port = url.split(separator: ":").last.flatMap({ Int($0.dropLast()) })
+                let url = line.split(separator: " ").last,
+                let port = url.split(separator: ":").last.flatMap({ Int($0.dropLast()) })
             {
                 return port
             }
@@ -111,16 +121,19 @@ final class BinaryServer: RunningServer, @unchecked Sendable {
         let object = try JSONSerialization.jsonObject(with: catalogue.body) as? [String: Any]
         let layers = try XCTUnwrap(object?["layers"] as? [[String: Any]], catalogue.text)
         struct Layer {
-            var name: String, minZoom: Int, maxZoom: Int, bounds: [Double], isPublic: Bool, geoJSON: Bool, scenario: Bool
+            var name: String, minZoom: Int, maxZoom: Int, bounds: [Double], isPublic: Bool, geoJSON: Bool,
+                scenario: Bool
         }
         let parsed = try layers.map { layer in
-            Layer(name: try XCTUnwrap(layer["name"] as? String), minZoom: try XCTUnwrap(layer["minzoom"] as? Int),
-                  maxZoom: try XCTUnwrap(layer["maxzoom"] as? Int), bounds: try XCTUnwrap(layer["bounds"] as? [Double]),
-                  isPublic: try XCTUnwrap(layer["public"] as? Bool), geoJSON: layer["geojson"] as? Bool ?? false,
-                  scenario: layer["scenario"] as? Bool ?? false)
+            Layer(
+                name: try XCTUnwrap(layer["name"] as? String), minZoom: try XCTUnwrap(layer["minzoom"] as? Int),
+                maxZoom: try XCTUnwrap(layer["maxzoom"] as? Int), bounds: try XCTUnwrap(layer["bounds"] as? [Double]),
+                isPublic: try XCTUnwrap(layer["public"] as? Bool), geoJSON: layer["geojson"] as? Bool ?? false,
+                scenario: layer["scenario"] as? Bool ?? false)
         }
-        let base = try XCTUnwrap(parsed.first { $0.name == "basemap" } ?? parsed.first { $0.isPublic },
-                                 "no public layer in \(catalogue.text)")
+        let base = try XCTUnwrap(
+            parsed.first { $0.name == "basemap" } ?? parsed.first { $0.isPublic },
+            "no public layer in \(catalogue.text)")
         let centre = (lon: (base.bounds[0] + base.bounds[2]) / 2, lat: (base.bounds[1] + base.bounds[3]) / 2)
         var publicTile: TileRef?
         for z in max(base.minZoom, 10)...min(base.maxZoom, max(base.minZoom, 10) + 4) {
@@ -137,7 +150,8 @@ final class BinaryServer: RunningServer, @unchecked Sendable {
             packages: ["mercantile"], arguments: [String(centre.lon), String(centre.lat), String(drawn.z)])
         XCTAssertEqual(reference as? [Int], [drawn.x, drawn.y], "tile numbers agree with mercantile")
         let emptyZoom = max(base.minZoom, 4)
-        let outOfRange = base.maxZoom < 22
+        let outOfRange =
+            base.maxZoom < 22
             ? InProcessServer.tile(base.name, z: base.maxZoom + 1, lon: centre.lon, lat: centre.lat)
             : InProcessServer.tile(base.name, z: base.minZoom - 1, lon: centre.lon, lat: centre.lat)
         let privateTile = parsed.first { !$0.isPublic }.map { layer in

@@ -17,8 +17,10 @@ enum GeohubBinary {
     static var url: URL { productsDirectory.appendingPathComponent("geohub") }
 
     /// Runs `geohub arguments…` to the end and returns status and output.
-    static func run(_ arguments: [String], environment: [String: String]? = nil,
-                    currentDirectory: URL? = nil) throws -> Shell.Result {
+    static func run(
+        _ arguments: [String], environment: [String: String]? = nil,
+        currentDirectory: URL? = nil
+    ) throws -> Shell.Result {
         guard FileManager.default.isExecutableFile(atPath: url.path) else {
             throw XCTSkip("\(url.path) is not built; run swift build first")
         }

@@ -40,7 +40,8 @@ enum RawHTTP {
             close(fd)
             throw Failure(description: "connect to port \(port): \(String(cString: strerror(code)))")
         }
-        var timeout = timeval(tv_sec: Int(receiveTimeout), tv_usec: Int(receiveTimeout.truncatingRemainder(dividingBy: 1) * 1e6))
+        var timeout = timeval(
+            tv_sec: Int(receiveTimeout), tv_usec: Int(receiveTimeout.truncatingRemainder(dividingBy: 1) * 1e6))
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var one: Int32 = 1
         setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
@@ -74,7 +75,8 @@ enum RawHTTP {
             } else if errno == EINTR {
                 continue
             } else {
-                throw Failure(description: "read timed out with \(data.count) bytes: \(String(cString: strerror(errno)))")
+                throw Failure(
+                    description: "read timed out with \(data.count) bytes: \(String(cString: strerror(errno)))")
             }
         }
     }
@@ -88,14 +90,18 @@ enum RawHTTP {
     }
 
     /// One request with `Connection: close`; `target` is sent exactly as given.
-    static func request(port: Int, method: String = "GET", _ target: String, headers: [String: String] = [:],
-                        body: Data = Data()) throws -> Response {
+    static func request(
+        port: Int, method: String = "GET", _ target: String, headers: [String: String] = [:],
+        body: Data = Data()
+    ) throws -> Response {
         var head = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
         for (name, value) in headers.sorted(by: { $0.key < $1.key }) { head += "\(name): \(value)\r\n" }
         if !body.isEmpty { head += "Content-Length: \(body.count)\r\n" }
         let raw = try exchange(port: port, Data((head + "\r\n").utf8) + body)
         guard let response = parse(raw, headRequest: method == "HEAD") else {
-            throw Failure(description: "no HTTP response to \(method) \(target): \(String(decoding: raw.prefix(200), as: UTF8.self))")
+            throw Failure(
+                description:
+                    "no HTTP response to \(method) \(target): \(String(decoding: raw.prefix(200), as: UTF8.self))")
         }
         return response
     }
@@ -106,11 +112,14 @@ enum RawHTTP {
         let head = String(decoding: raw[..<end.lowerBound], as: UTF8.self)
         var lines = head.components(separatedBy: "\r\n")
         let statusLine = lines.removeFirst().split(separator: " ", maxSplits: 2).map(String.init)
-        guard statusLine.count >= 2, statusLine[0].hasPrefix("HTTP/"), let status = Int(statusLine[1]) else { return nil }
+        guard statusLine.count >= 2, statusLine[0].hasPrefix("HTTP/"), let status = Int(statusLine[1]) else {
+            return nil
+        }
         var headers: [String: String] = [:]
         for line in lines {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
+                in: .whitespaces)
         }
         var body = Data(raw[end.upperBound...])
         if let length = headers["content-length"].flatMap(Int.init), body.count > length { body = body.prefix(length) }

@@ -53,7 +53,8 @@ extension RunningServer {
 
     /// The tile of `layer` at zoom `z` that contains a lon/lat point (XYZ, Web Mercator).
     static func tile(_ layer: String, z: Int, lon: Double, lat: Double) -> TileRef {
-        let n = Double(1 << z), radians = lat * .pi / 180
+        let n = Double(1 << z)
+        let radians = lat * .pi / 180
         let x = Int(((lon + 180) / 360 * n).rounded(.down))
         let y = Int(((1 - log(tan(radians) + 1 / cos(radians)) / .pi) / 2 * n).rounded(.down))
         return TileRef(layer: layer, z: z, x: x, y: y)

@@ -32,19 +32,25 @@ final class TestMapService: MapService {
         let revisions = state.withLock { $0.revisions }
         let built = Date(timeIntervalSince1970: 1_700_000_000)
         return [
-            MapLayer(name: .basemap, minZoom: 0, maxZoom: 16, bounds: Self.nagai,
-                     legend: ["type": "categories", "items": [["label": "roads", "color": "#888888"]]],
-                     builtAt: built, revision: revisions[.basemap] ?? 1, hasFeatures: true),
-            MapLayer(name: .floodRisk, minZoom: 8, maxZoom: 16, bounds: Self.nagai,
-                     legend: ["type": "categories", "items": [["label": "danger", "color": "#d62828"]]],
-                     builtAt: built, revision: revisions[.floodRisk] ?? 1, hasFeatures: true, isScenarioAware: true),
-            MapLayer(name: .childTraffic, minZoom: 10, maxZoom: 16, bounds: Self.nagai,
-                     legend: ["type": "ramp", "unit": "pings/km²",
-                              "stops": [["value": 0, "color": "#ffffff"], ["value": 40, "color": "#e63946"]]],
-                     builtAt: built, revision: revisions[.childTraffic] ?? 1, hasFeatures: false),
+            MapLayer(
+                name: .basemap, minZoom: 0, maxZoom: 16, bounds: Self.nagai,
+                legend: ["type": "categories", "items": [["label": "roads", "color": "#888888"]]],
+                builtAt: built, revision: revisions[.basemap] ?? 1, hasFeatures: true),
+            MapLayer(
+                name: .floodRisk, minZoom: 8, maxZoom: 16, bounds: Self.nagai,
+                legend: ["type": "categories", "items": [["label": "danger", "color": "#d62828"]]],
+                builtAt: built, revision: revisions[.floodRisk] ?? 1, hasFeatures: true, isScenarioAware: true),
+            MapLayer(
+                name: .childTraffic, minZoom: 10, maxZoom: 16, bounds: Self.nagai,
+                legend: [
+                    "type": "ramp", "unit": "pings/km²",
+                    "stops": [["value": 0, "color": "#ffffff"], ["value": 40, "color": "#e63946"]],
+                ],
+                builtAt: built, revision: revisions[.childTraffic] ?? 1, hasFeatures: false),
             // Its renders fail, to check that a library error is a 500, not a crash.
-            MapLayer(name: .wildlife, minZoom: 8, maxZoom: 16, bounds: Self.nagai, builtAt: built,
-                     revision: revisions[.wildlife] ?? 1, hasFeatures: true),
+            MapLayer(
+                name: .wildlife, minZoom: 8, maxZoom: 16, bounds: Self.nagai, builtAt: built,
+                revision: revisions[.wildlife] ?? 1, hasFeatures: true),
         ]
     }
 
@@ -65,7 +71,8 @@ final class TestMapService: MapService {
 
     func geoJSON(layer: LayerName, scenario: RainScenario?) throws -> Data {
         let rain = scenario.map { String($0.millimetresPerHour) } ?? "null"
-        return Data(#"""
+        return Data(
+            #"""
             {"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[140.04,38.107]},"properties":{"layer":"\#(layer)","rain":\#(rain)}}]}
             """#.utf8)
     }
@@ -77,7 +84,9 @@ final class TestMapService: MapService {
         func feature(_ name: String, _ length: Double, _ risk: Double) -> String {
             #"{"type":"Feature","geometry":{"type":"LineString","coordinates":[[\#(from.lon),\#(from.lat)],[\#(to.lon),\#(to.lat)]]},"properties":{"route":"\#(name)","length_m":\#(length),"risk":\#(risk)}}"#
         }
-        return Data(#"{"type":"FeatureCollection","features":[\#(feature("safe", 1200, 0.1)),\#(feature("shortest", 1000, 0.4))]}"#.utf8)
+        return Data(
+            #"{"type":"FeatureCollection","features":[\#(feature("safe", 1200, 0.1)),\#(feature("shortest", 1000, 0.4))]}"#
+                .utf8)
     }
 
     func refresh(changed: [URL]) throws {
@@ -101,8 +110,9 @@ final class TestMapService: MapService {
     static func tileBounds(z: Int, x: Int, y: Int) -> BoundingBox {
         let n = Double(1 << z)
         func lat(_ y: Double) -> Double { atan(sinh(Double.pi * (1 - 2 * y / n))) * 180 / Double.pi }
-        return BoundingBox(west: Double(x) / n * 360 - 180, south: lat(Double(y + 1)),
-                           east: Double(x + 1) / n * 360 - 180, north: lat(Double(y)))
+        return BoundingBox(
+            west: Double(x) / n * 360 - 180, south: lat(Double(y + 1)),
+            east: Double(x + 1) / n * 360 - 180, north: lat(Double(y)))
     }
 }
 

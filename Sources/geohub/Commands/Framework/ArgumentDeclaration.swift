@@ -58,9 +58,10 @@ final class TypedArgumentSlot<Value>: ArgumentSlot {
         if rawValues.isEmpty {
             if declaration.isRequired {
                 let help = declaration.help.prefix(1).lowercased() + declaration.help.dropFirst()
-                throw UsageError(declaration.kind == .positional
-                    ? "missing \(declaration.valueName), \(help)"
-                    : "missing \(declaration.displayName) \(declaration.valueName), \(help)")
+                throw UsageError(
+                    declaration.kind == .positional
+                        ? "missing \(declaration.valueName), \(help)"
+                        : "missing \(declaration.displayName) \(declaration.valueName), \(help)")
             }
             return
         }

@@ -20,7 +20,8 @@ struct CommandParser<C: Command> {
             slots.filter { $0.declaration.kind != .positional }.map { ($0.declaration.name, $0) },
             uniquingKeysWith: { first, _ in first })
         var positionals = slots.filter { $0.declaration.kind == .positional }[...]
-        var index = 0, optionsEnded = false
+        var index = 0
+        var optionsEnded = false
         while index < arguments.count {
             let word = arguments[index]
             index += 1
@@ -52,7 +53,8 @@ struct CommandParser<C: Command> {
             throw usage("unknown option '\(word)'; options are long (--name), see --help")
         }
         let body = word.dropFirst(2)
-        let name: String, inlineValue: String?
+        let name: String
+        let inlineValue: String?
         if let equals = body.firstIndex(of: "=") {
             name = String(body[..<equals])
             inlineValue = String(body[body.index(after: equals)...])
@@ -96,7 +98,8 @@ func closestName(to name: String, among candidates: [String]) -> String? {
 
 /// Levenshtein distance between two short strings (option names).
 func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
+    let a = Array(a)
+    let b = Array(b)
     guard !a.isEmpty else { return b.count }
     guard !b.isEmpty else { return a.count }
     var previous = Array(0...b.count)

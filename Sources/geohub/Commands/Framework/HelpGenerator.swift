@@ -29,7 +29,8 @@ enum HelpGenerator {
     static func usage<C: Command>(for type: C.Type, toolName: String = "geohub") -> String {
         let declarations = C().declaredSlots.map(\.declaration)
         let words = declarations.map { declaration -> String in
-            let repeats = declaration.isRepeatable && declaration.kind == .option && !declaration.valueName.hasSuffix("...")
+            let repeats =
+                declaration.isRepeatable && declaration.kind == .option && !declaration.valueName.hasSuffix("...")
             let word = label(declaration) + (repeats ? " ..." : "")
             return declaration.isRequired ? word : "[\(word)]"
         }
@@ -60,7 +61,8 @@ enum HelpGenerator {
 
     /// Greedy word wrap.
     static func wrap(_ text: String, width: Int) -> [String] {
-        var lines: [String] = [], line = ""
+        var lines: [String] = []
+        var line = ""
         for word in text.split(separator: " ") {
             if !line.isEmpty, line.count + 1 + word.count > width {
                 lines.append(line)

@@ -59,9 +59,11 @@ struct Option<Value>: DeclaredArgument {
         let declaration = ArgumentDeclaration(
             kind: .option, name: name, help: help, valueName: valueName ?? Element.valueName,
             isRequired: false, isRepeatable: true,
-            defaultDescription: wrappedValue.isEmpty ? nil : wrappedValue.map(\.argumentDescription).joined(separator: ","))
+            defaultDescription: wrappedValue.isEmpty
+                ? nil : wrappedValue.map(\.argumentDescription).joined(separator: ","))
         typedSlot = TypedArgumentSlot(declaration, default: wrappedValue) { raws in
-            var seen = Set<Element>(), values: [Element] = []
+            var seen = Set<Element>()
+            var values: [Element] = []
             for text in splitCommaSeparated(raws) {
                 let value = try Element(argument: text, option: "--\(name)")
                 if seen.insert(value).inserted { values.append(value) }

@@ -50,8 +50,9 @@ final class ProgressReporter: @unchecked Sendable {
             self.total = total
             guard mode == .bar else { return }
             let now = DispatchTime.now()
-            guard phaseChanged || completed >= total
-                || now.uptimeNanoseconds - lastDraw.uptimeNanoseconds > 100_000_000
+            guard
+                phaseChanged || completed >= total
+                    || now.uptimeNanoseconds - lastDraw.uptimeNanoseconds > 100_000_000
             else { return }
             lastDraw = now
             write("\r\u{1B}[2K" + Self.bar(completed: completed, total: total, phase: phase))

@@ -10,14 +10,19 @@ extension BoundingBox: ExpressibleByArgument {
         guard numbers.count == 4, numbers.allSatisfy({ $0?.isFinite == true }) else {
             throw UsageError.invalidValue(option, expected: expected, got: text)
         }
-        let w = numbers[0] ?? .nan, s = numbers[1] ?? .nan, e = numbers[2] ?? .nan, n = numbers[3] ?? .nan
+        let w = numbers[0] ?? .nan
+        let s = numbers[1] ?? .nan
+        let e = numbers[2] ?? .nan
+        let n = numbers[3] ?? .nan
         guard (-180...180).contains(w), (-180...180).contains(e), (-90...90).contains(s), (-90...90).contains(n) else {
-            let hint = (-90...90).contains(w) && !(-90...90).contains(s) ? " (latitude first? the order is W,S,E,N)" : ""
+            let hint =
+                (-90...90).contains(w) && !(-90...90).contains(s) ? " (latitude first? the order is W,S,E,N)" : ""
             throw UsageError.invalidValue(option, expected: expected + hint, got: text)
         }
         guard w < e, s < n else {
-            throw UsageError.invalidValue(option, expected: expected + " (west before east, south before north)",
-                                          got: text)
+            throw UsageError.invalidValue(
+                option, expected: expected + " (west before east, south before north)",
+                got: text)
         }
         self.init(west: w, south: s, east: e, north: n)
     }
@@ -36,7 +41,8 @@ extension Coordinate: ExpressibleByArgument {
             throw UsageError.invalidValue(option, expected: expected, got: text)
         }
         guard (-180...180).contains(lon), (-90...90).contains(lat) else {
-            let hint = (-90...90).contains(lon) && !(-90...90).contains(lat) ? " (latitude first? the order is LON,LAT)" : ""
+            let hint =
+                (-90...90).contains(lon) && !(-90...90).contains(lat) ? " (latitude first? the order is LON,LAT)" : ""
             throw UsageError.invalidValue(option, expected: expected + hint, got: text)
         }
         self.init(lon: lon, lat: lat)
@@ -52,8 +58,9 @@ extension LayerName: ExpressibleByArgument {
         guard let name = LayerName(rawValue: text) else {
             let names = LayerName.allCases.map(\.rawValue)
             let suggestion = closestName(to: text, among: names).map { " (did you mean '\($0)'?)" } ?? ""
-            throw UsageError("\(option): expected layer names from \(names.joined(separator: ", ")), got '\(text)'"
-                + suggestion)
+            throw UsageError(
+                "\(option): expected layer names from \(names.joined(separator: ", ")), got '\(text)'"
+                    + suggestion)
         }
         self = name
     }

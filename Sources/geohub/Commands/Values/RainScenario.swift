@@ -16,8 +16,8 @@ struct RainScenario: Sendable, Hashable, ExpressibleByArgument, CustomStringConv
         let expected = "rain=MM with the hourly rainfall in mm, 0–\(Int(Self.maximumMillimetresPerHour))"
         let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces).lowercased() == "rain",
-              let value = Double(parts[1].trimmingCharacters(in: .whitespaces)), value.isFinite,
-              (0...Self.maximumMillimetresPerHour).contains(value)
+            let value = Double(parts[1].trimmingCharacters(in: .whitespaces)), value.isFinite,
+            (0...Self.maximumMillimetresPerHour).contains(value)
         else { throw UsageError.invalidValue(option, expected: expected, got: text) }
         self.init(millimetresPerHour: value)
     }

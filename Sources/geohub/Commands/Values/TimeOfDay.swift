@@ -15,8 +15,8 @@ struct TimeOfDay: Sendable, Hashable, Comparable, ExpressibleByArgument, CustomS
     init(argument text: String, option: String) throws {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let hour = Int(parts[0]), let minute = Int(parts[1]), let time = TimeOfDay(hour: hour, minute: minute)
+            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+            let hour = Int(parts[0]), let minute = Int(parts[1]), let time = TimeOfDay(hour: hour, minute: minute)
         else { throw UsageError.invalidValue(option, expected: "HH:MM from 00:00 to 23:59 (local time)", got: text) }
         self = time
     }

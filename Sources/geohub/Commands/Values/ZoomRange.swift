@@ -17,11 +17,12 @@ struct ZoomRange: Sendable, Hashable, ExpressibleByArgument {
         let numbers = parts.map { Int($0.trimmingCharacters(in: .whitespaces)) }
         let expected = "Z or Z1-Z2 with \(Self.allowed.lowerBound) ≤ Z ≤ \(Self.allowed.upperBound)"
         guard (1...2).contains(parts.count), let first = numbers.first ?? nil, let last = numbers.last ?? nil,
-              Self.allowed.contains(first), Self.allowed.contains(last)
+            Self.allowed.contains(first), Self.allowed.contains(last)
         else { throw UsageError.invalidValue(option, expected: expected, got: text) }
         guard first <= last else {
-            throw UsageError.invalidValue(option, expected: "\(expected) and Z1 ≤ Z2 (did you mean \(last)-\(first)?)",
-                                          got: text)
+            throw UsageError.invalidValue(
+                option, expected: "\(expected) and Z1 ≤ Z2 (did you mean \(last)-\(first)?)",
+                got: text)
         }
         self.init(minZoom: first, maxZoom: last)
     }

@@ -78,7 +78,8 @@ struct LRUStore<Key: Hashable, Value> {
 
     /// Keys from most to least recently used (for tests and diagnostics).
     var keysByRecency: [Key] {
-        var keys: [Key] = [], slot = newest
+        var keys: [Key] = []
+        var slot = newest
         while slot != Self.none, let node = nodes[slot] {
             keys.append(node.key)
             slot = node.older

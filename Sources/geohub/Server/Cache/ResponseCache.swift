@@ -126,8 +126,9 @@ final class ResponseCache: Sendable {
 
     var statistics: Statistics {
         state.withLock { state in
-            Statistics(entries: state.store.count, bytes: state.store.totalCost, budget: state.store.budget,
-                       hits: state.hits, misses: state.misses, renders: state.renders)
+            Statistics(
+                entries: state.store.count, bytes: state.store.totalCost, budget: state.store.budget,
+                hits: state.hits, misses: state.misses, renders: state.renders)
         }
     }
 }

@@ -67,14 +67,18 @@ enum MHDConnectionValues {
     static func collect(_ connection: OpaquePointer, kind: MHD_ValueKind, lowercasingKeys: Bool) -> [String: String] {
         let collector = Collector(lowercasingKeys: lowercasingKeys)
         withExtendedLifetime(collector) {
-            _ = MHD_get_connection_values(connection, kind, { cls, _, key, value in
-                guard let cls, let key else { return .YES }
-                let collector = Unmanaged<Collector>.fromOpaque(cls).takeUnretainedValue()
-                var name = String(cString: key)
-                if collector.lowercasingKeys { name = name.lowercased() }
-                if collector.values[name] == nil { collector.values[name] = value.map { String(cString: $0) } ?? "" }
-                return .YES
-            }, Unmanaged.passUnretained(collector).toOpaque())
+            _ = MHD_get_connection_values(
+                connection, kind,
+                { cls, _, key, value in
+                    guard let cls, let key else { return .YES }
+                    let collector = Unmanaged<Collector>.fromOpaque(cls).takeUnretainedValue()
+                    var name = String(cString: key)
+                    if collector.lowercasingKeys { name = name.lowercased() }
+                    if collector.values[name] == nil {
+                        collector.values[name] = value.map { String(cString: $0) } ?? ""
+                    }
+                    return .YES
+                }, Unmanaged.passUnretained(collector).toOpaque())
         }
         return collector.values
     }
@@ -87,8 +91,9 @@ enum MHDResponse {
     /// for a header MHD refuses) and `MHD_queue_response` (MHD_NO when it cannot queue).
     static func queue(_ response: HTTPResponse, on connection: OpaquePointer) -> Bool {
         let created = response.body.withUnsafeBytes { buffer in
-            MHD_create_response_from_buffer(buffer.count, UnsafeMutableRawPointer(mutating: buffer.baseAddress),
-                                            .RESPMEM_MUST_COPY)
+            MHD_create_response_from_buffer(
+                buffer.count, UnsafeMutableRawPointer(mutating: buffer.baseAddress),
+                .RESPMEM_MUST_COPY)
         }
         guard let created else { return false }
         defer { MHD_destroy_response(created) }
@@ -103,7 +108,7 @@ enum MHDResponse {
 /// already has the most connections allowed.
 let mhdAcceptPolicy: MHD_AcceptPolicyCallback = { cls, socketAddress, length in
     guard let cls, let socketAddress,
-          let address = ConnectionLimiter.address(of: socketAddress, length: Int(length))
+        let address = ConnectionLimiter.address(of: socketAddress, length: Int(length))
     else { return .YES }
     let dispatcher = Unmanaged<RequestDispatcher>.fromOpaque(cls).takeUnretainedValue()
     return dispatcher.limiter.admits(address) ? .YES : .NO
@@ -119,7 +124,8 @@ let mhdConnectionNotification: MHD_NotifyConnectionCallback = { cls, connection,
     case .CONNECTION_NOTIFY_STARTED:
         // geohub_mhd_client_address: the client's sockaddr, or NULL when MHD cannot say.
         guard let connection, let socketAddress = geohub_mhd_client_address(connection) else { return }
-        let length = Int32(socketAddress.pointee.sa_family) == AF_INET6
+        let length =
+            Int32(socketAddress.pointee.sa_family) == AF_INET6
             ? MemoryLayout<sockaddr_in6>.size : MemoryLayout<sockaddr_in>.size
         guard let address = ConnectionLimiter.address(of: socketAddress, length: length) else { return }
         limiter.opened(address)

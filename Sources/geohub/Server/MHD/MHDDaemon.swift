@@ -32,8 +32,9 @@ final class MHDDaemon {
             unescape: mhdUnescape)
         guard let started = geohub_mhd_start(&settings) else {
             self.dispatcher.release()
-            throw ServerError("libmicrohttpd refused to start (threads \(configuration.threads), "
-                + "connections \(configuration.maxConnections)); check the server options")
+            throw ServerError(
+                "libmicrohttpd refused to start (threads \(configuration.threads), "
+                    + "connections \(configuration.maxConnections)); check the server options")
         }
         daemon = started
     }

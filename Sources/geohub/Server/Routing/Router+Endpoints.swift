@@ -22,12 +22,14 @@ extension Router {
             return .error(404, "layer '\(layer.name)' is a surface with no features; use its tiles")
         }
         let effective = layer.isScenarioAware ? scenario : nil
-        let key = CacheKey(layer: layer.name, revision: layer.revision, kind: .geoJSON,
-                           scenario: effective?.argumentDescription)
+        let key = CacheKey(
+            layer: layer.name, revision: layer.revision, kind: .geoJSON,
+            scenario: effective?.argumentDescription)
         do {
             let entity = try cache.entity(for: key) { try service.geoJSON(layer: layer.name, scenario: effective) }
-            return conditional(request, entity, contentType: "application/geo+json",
-                               cacheControl: cacheControl(for: layer))
+            return conditional(
+                request, entity, contentType: "application/geo+json",
+                cacheControl: cacheControl(for: layer))
         } catch {
             return answer(for: error)
         }
@@ -35,7 +37,9 @@ extension Router {
 
     /// `/route?from=LON,LAT&to=LON,LAT[&at=HH:MM]`.
     func routeAnswer(_ request: HTTPRequest) -> HTTPResponse {
-        let from: Coordinate, to: Coordinate, at: TimeOfDay?
+        let from: Coordinate
+        let to: Coordinate
+        let at: TimeOfDay?
         do {
             guard let fromText = request.query["from"], let toText = request.query["to"] else {
                 return .error(400, "expected /route?from=LON,LAT&to=LON,LAT[&at=HH:MM]")
@@ -48,8 +52,9 @@ extension Router {
         }
         do {
             let body = try service.route(from: from, to: to, at: at)
-            return conditional(request, CachedEntity(body: body), contentType: "application/geo+json",
-                               cacheControl: "no-cache")
+            return conditional(
+                request, CachedEntity(body: body), contentType: "application/geo+json",
+                cacheControl: "no-cache")
         } catch {
             return answer(for: error)
         }
@@ -59,15 +64,19 @@ extension Router {
     func health() -> HTTPResponse {
         var layers: [String: JSONValue] = [:]
         for layer in service.layers() {
-            layers[layer.name.rawValue] = ["builtAt": .string(Self.timestamp(layer.builtAt)),
-                                           "revision": .int(layer.revision)]
+            layers[layer.name.rawValue] = [
+                "builtAt": .string(Self.timestamp(layer.builtAt)),
+                "revision": .int(layer.revision),
+            ]
         }
         let stats = cache.statistics
         let body = JSONText.object([
             "status": "ok", "name": .string(service.name), "version": .string(Geohub.version),
             "startedAt": .string(Self.timestamp(startedAt)), "layers": .object(layers),
-            "cache": ["entries": .int(stats.entries), "bytes": .int(stats.bytes), "budget": .int(stats.budget),
-                      "hits": .int(stats.hits), "misses": .int(stats.misses), "renders": .int(stats.renders)],
+            "cache": [
+                "entries": .int(stats.entries), "bytes": .int(stats.bytes), "budget": .int(stats.budget),
+                "hits": .int(stats.hits), "misses": .int(stats.misses), "renders": .int(stats.renders),
+            ],
         ])
         var response = HTTPResponse.json(200, body)
         response.setHeader("Cache-Control", "no-store")
@@ -85,7 +94,8 @@ extension Router {
                 "geojson": .bool(layer.hasFeatures), "scenario": .bool(layer.isScenarioAware),
             ]
         }
-        var response = HTTPResponse.json(200, JSONText.object(["name": .string(service.name), "layers": .array(layers)]))
+        var response = HTTPResponse.json(
+            200, JSONText.object(["name": .string(service.name), "layers": .array(layers)]))
         response.setHeader("Cache-Control", "no-cache")
         return response
     }
@@ -94,8 +104,9 @@ extension Router {
     func leafletFile(_ request: HTTPRequest, _ relativePath: String) -> HTTPResponse {
         switch leaflet.lookup(relativePath) {
         case .file(let body, let contentType, let etag):
-            return conditional(request, CachedEntity(body: body, etag: etag), contentType: contentType,
-                               cacheControl: "public, max-age=86400")
+            return conditional(
+                request, CachedEntity(body: body, etag: etag), contentType: contentType,
+                cacheControl: "public, max-age=86400")
         case .notFound:
             return .error(404, "no such Leaflet file")
         case .forbiddenPath:

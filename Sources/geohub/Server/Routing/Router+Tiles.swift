@@ -12,7 +12,8 @@ extension Router {
             return .error(400, "expected /tiles/LAYER/Z/X/Y.png, /tiles/LAYER/Z/X/Y@2x.png or /tiles/LAYER.json")
         }
         let file = parts[3]
-        let scale: TileScale, yText: String
+        let scale: TileScale
+        let yText: String
         if file.hasSuffix("@2x.png") {
             scale = .retina
             yText = String(file.dropLast("@2x.png".count))
@@ -23,7 +24,7 @@ extension Router {
             return .error(400, "tiles end in .png or @2x.png, got '\(file)'")
         }
         guard let z = Self.tileNumber(parts[1]), let x = Self.tileNumber(parts[2]), let y = Self.tileNumber(yText),
-              z <= ZoomRange.allowed.upperBound
+            z <= ZoomRange.allowed.upperBound
         else { return .error(400, "expected /tiles/LAYER/Z/X/Y.png with whole numbers and Z ≤ 22") }
         let scenario: RainScenario?
         switch Self.scenario(in: request) {
@@ -40,8 +41,9 @@ extension Router {
         }
         guard x < 1 << z, y < 1 << z else { return .error(404, "tile \(z)/\(x)/\(y) does not exist at zoom \(z)") }
         let effective = layer.isScenarioAware ? scenario : nil
-        let key = CacheKey(layer: layer.name, revision: layer.revision,
-                           kind: .tile(z: z, x: x, y: y, scale: scale), scenario: effective?.argumentDescription)
+        let key = CacheKey(
+            layer: layer.name, revision: layer.revision,
+            kind: .tile(z: z, x: x, y: y, scale: scale), scenario: effective?.argumentDescription)
         do {
             let entity = try cache.entity(for: key) {
                 try service.tile(layer: layer.name, z: z, x: x, y: y, scale: scale, scenario: effective)
@@ -62,8 +64,9 @@ extension Router {
         let template = publicBaseURL(request) + "/tiles/\(layer.name.rawValue)/{z}/{x}/{y}.png"
         do {
             let body = try service.tileJSON(layer: layer.name, tileURLTemplate: template)
-            return conditional(request, CachedEntity(body: body), contentType: "application/json; charset=utf-8",
-                               cacheControl: cacheControl(for: layer))
+            return conditional(
+                request, CachedEntity(body: body), contentType: "application/json; charset=utf-8",
+                cacheControl: cacheControl(for: layer))
         } catch {
             return answer(for: error)
         }
@@ -76,7 +79,9 @@ extension Router {
             return configured.hasSuffix("/") ? String(configured.dropLast()) : configured
         }
         if let host = request.header("Host"), (1...255).contains(host.count),
-           host.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || ".-:[]".unicodeScalars.contains($0)) })
+            host.unicodeScalars.allSatisfy({
+                $0.isASCII && (CharacterSet.alphanumerics.contains($0) || ".-:[]".unicodeScalars.contains($0))
+            })
         {
             return "http://\(host)"
         }

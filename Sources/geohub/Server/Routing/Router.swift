@@ -105,8 +105,10 @@ final class Router: Sendable {
     }
 
     /// 200 with the body (204 when it is empty), or 304 when `If-None-Match` holds its tag.
-    func conditional(_ request: HTTPRequest, _ entity: CachedEntity, contentType: String,
-                     cacheControl: String) -> HTTPResponse {
+    func conditional(
+        _ request: HTTPRequest, _ entity: CachedEntity, contentType: String,
+        cacheControl: String
+    ) -> HTTPResponse {
         var headers: [(name: String, value: String)] = [("ETag", entity.etag), ("Cache-Control", cacheControl)]
         if let header = request.header("If-None-Match"), EntityTag.matches(ifNoneMatch: header, tag: entity.etag) {
             return HTTPResponse(status: 304, headers: headers)
