@@ -119,22 +119,26 @@ struct ServeCommand: Command {
             default: .file(URL(fileURLWithPath: accessLog))
             }
         let log = try AccessLog(destination)
-        let reporter = ProgressReporter.standardError(quiet: quiet)
-        let service = try LibraryWiring.library().openMapService(project: project.url, progress: reporter.handler)
-        try Self.serve(service, configuration: configuration, log: log, watchInterval: watchInterval, quiet: quiet)
+        // Bind first: a busy port is reported before the layers are loaded.
+        let socket = try ListeningSocket.make(host: configuration.host, port: configuration.port)
+        let service: any MapService
+        do {
+            let reporter = ProgressReporter.standardError(quiet: quiet)
+            service = try LibraryWiring.library().openMapService(project: project.url, progress: reporter.handler)
+        } catch {
+            close(socket.descriptor)
+            throw error
+        }
+        let server = try HTTPServer(socket: socket, service: service, configuration: configuration, log: log)
+        Self.serve(server, service: service, configuration: configuration, watchInterval: watchInterval, quiet: quiet)
     }
 
-    /// Serves `service` until SIGINT/SIGTERM, then shuts down gracefully.
+    /// Serves until SIGINT/SIGTERM (watching `service`'s sources for live rebuilds),
+    /// then shuts down gracefully.
     static func serve(
-        _ service: any MapService, configuration: ServerConfiguration, log: AccessLog,
-        watchInterval: Double, quiet: Bool
-    ) throws {
-        let server: HTTPServer
-        do {
-            server = try HTTPServer(service: service, configuration: configuration, log: log)
-        } catch let error as ServerError {
-            throw RuntimeError(error.message)
-        }
+        _ server: HTTPServer, service: any MapService, configuration: ServerConfiguration, watchInterval: Double,
+        quiet: Bool
+    ) {
         StandardStreams.out("geohub: serving \(service.name) at \(server.url)/\n")
         if !quiet {
             StandardStreams.err("geohub: map page at \(server.url)/ (Ctrl-C stops)\n")

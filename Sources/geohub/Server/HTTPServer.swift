@@ -11,12 +11,19 @@ final class HTTPServer {
     let router: Router
     private let dispatcher: RequestDispatcher
     private let daemon: MHDDaemon
-    private var listenSocket: Int32?
+    private var isRunning = true
     private let grace: Double
 
     /// Binds `configuration.host:configuration.port` and starts serving `service`.
-    init(service: any MapService, configuration: ServerConfiguration, log: AccessLog) throws {
+    convenience init(service: any MapService, configuration: ServerConfiguration, log: AccessLog) throws {
         let socket = try ListeningSocket.make(host: configuration.host, port: configuration.port)
+        try self.init(socket: socket, service: service, configuration: configuration, log: log)
+    }
+
+    /// Starts serving `service` on a socket bound earlier (so `serve` can report a
+    /// busy port before it spends time loading the layers). Takes ownership of the
+    /// socket, closing it if the start fails.
+    init(socket: ListeningSocket, service: any MapService, configuration: ServerConfiguration, log: AccessLog) throws {
         url = socket.url
         router = Router(service: service, configuration: configuration, boundURL: socket.url)
         dispatcher = RequestDispatcher(
@@ -28,7 +35,6 @@ final class HTTPServer {
             close(socket.descriptor)
             throw error
         }
-        listenSocket = socket.descriptor
         grace = configuration.shutdownGrace
     }
 
@@ -39,8 +45,10 @@ final class HTTPServer {
     /// when the grace period ran out (0 for a clean shutdown).
     @discardableResult
     func shutdown() -> Int {
-        guard let listening = listenSocket else { return 0 }
-        listenSocket = nil
+        guard isRunning else { return 0 }
+        isRunning = false
+        // After a successful quiesce the listening socket is ours to close; without
+        // one, MHD_stop_daemon closes it.
         if let fd = daemon.quiesce() {
             close(fd)  // new connections are now refused
         }
@@ -50,7 +58,6 @@ final class HTTPServer {
         }
         let unfinished = dispatcher.requestsInFlight
         daemon.stop()
-        _ = listening
         return unfinished
     }
 
