@@ -99,7 +99,7 @@ final class BadInputTests: XCTestCase {
             #"census_mesh.csv:4: mesh_code "5740" is a 4-digit mesh code; census cells need 8 (1 km), 9 (500 m) or 10 (250 m) digits"#,
             #"census_mesh.csv:5: mesh_code "5740102358" is not a mesh code: digit 9 (half mesh) must be 1-4"#,
             #"census_mesh.csv:7: year "twenty" is not a whole number"#,
-            #"census_mesh.csv:8: population "-4" is not a count (a whole number, or * - X for a hidden figure)"#,
+            #"census_mesh.csv:8: population "-4" is not a count (a whole number, - for none, or * X for a hidden figure)"#,
         ])
         // The good row of 2020 collides with the e-Stat file's 57401023: the first file wins.
         XCTAssertEqual(try Hub.catalogue(for: try fixture.project()).censusRows(year: 2020).first?.population, 1185)

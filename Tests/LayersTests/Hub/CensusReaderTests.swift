@@ -32,16 +32,17 @@ final class CensusReaderTests: XCTestCase {
     }
 
     /// The 2015 layout names the column 人口総数; columns may move; hidden figures
-    /// come as `-` or `X`; the households column may be absent.
+    /// come as `X`, none as `-`; the households column may be absent.
     func testOtherPublishedLayouts() throws {
         let text = "KEY_CODE,HTKSYORI,HTKSAKI,GASSAN,T000847002,T000847001\n"
             + ",,,,人口総数　男,　人口総数\n"
             + "574010233,0,,,33,64\n574010234,1,,,-,-\n574010241,1,,,X,X\n5740102411,0,,,1,2\n"
         let (rows, report) = try read(text)
         XCTAssertEqual(report.rejectedCount, 0)
-        XCTAssertEqual(rows.map(\.population), [64, nil, nil, 2])
+        XCTAssertEqual(rows.map(\.population), [64, 0, nil, 2])
         XCTAssertEqual(rows.map(\.households), [nil, nil, nil, nil])
-        XCTAssertEqual(rows[1].secrecy, .hidden(mergedInto: nil))
+        XCTAssertEqual(rows[1].secrecy, .hidden(mergedInto: nil))  // HTKSYORI 1
+        XCTAssertEqual(rows[2].secrecy, .hidden(mergedInto: nil))
         XCTAssertEqual(rows.map(\.meshCode.level), [.half, .half, .half, .quarter])
         let halfWidth = "KEY_CODE,HTKSYORI,HTKSAKI,GASSAN,T1,T2\n,,,,人口(総数),世帯数\n57401023,0,,,10,4\n"
         XCTAssertEqual(try read(halfWidth, shiftJIS: false).rows.first?.households, 4)
@@ -65,7 +66,7 @@ final class CensusReaderTests: XCTestCase {
         XCTAssertEqual(rows.map(\.meshCode.code), ["57401023", "57401033"])
         XCTAssertEqual(report.errors.map(\.description), [
             #"tblT000876Q5740.txt:4: KEY_CODE "5740102" is not a mesh code: it has 7 digits; a mesh code has 4 (80 km), 6 (10 km), 8 (1 km), 9 (500 m) or 10 (250 m)"#,
-            #"tblT000876Q5740.txt:5: T001141001 "many" is not a count (a whole number, or * - X for a hidden figure)"#,
+            #"tblT000876Q5740.txt:5: T001141001 "many" is not a count (a whole number, - for none, or * X for a hidden figure)"#,
             #"tblT000876Q5740.txt:6: HTKSAKI "9999" is not a mesh code"#,
         ])
     }

@@ -53,6 +53,8 @@ final class IngestTests: XCTestCase {
         XCTAssertEqual(census2015.map(\.population), [1210, 260, nil, 830])
         XCTAssertEqual(census2015[2].secrecy, .hidden(mergedInto: nil))
         XCTAssertEqual(census2015[3].households, 301)
+        XCTAssertEqual(try catalogue.censusLevels(year: 2015), [.third, .half, .quarter])
+        XCTAssertEqual(try catalogue.censusRows(year: 2015, level: .half).map(\.population), [260])
         let census2020 = try catalogue.censusRows(year: 2020)
         XCTAssertEqual(census2020.map(\.population), [1185, 842, nil, 15])
         XCTAssertEqual(census2020.map(\.households), [502, 310, nil, 6])

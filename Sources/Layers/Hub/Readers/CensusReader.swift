@@ -13,12 +13,15 @@ import GeoCore
 /// to census. Such files carry no year: it comes from the project file
 /// (`{"path": …, "year": 2020}`).
 ///
-/// Hidden figures (`*`, `-`, `X`, `…`) read as nil. Mesh codes must have 8 (1 km),
+/// Hidden figures (`*`, `X`, `…`) read as nil; `-` is e-Stat's mark for "none"
+/// (該当数値なし) and reads as 0. Mesh codes must have 8 (1 km),
 /// 9 (500 m) or 10 (250 m) valid digits; other rows are rejected as
 /// `file:line: reason`. `body` receives each row with its line number.
 public enum CensusReader {
-    /// Marks e-Stat and others use for a figure withheld or not applicable.
-    static let hiddenMarks: Set<String> = ["*", "-", "X", "x", "…", "***", "－", "＊", "Ｘ", "秘匿"]
+    /// Marks for a figure withheld for secrecy (e-Stat's `*` and `X`) or unknown (`…`).
+    static let hiddenMarks: Set<String> = ["*", "X", "x", "…", "***", "＊", "Ｘ", "秘匿"]
+    /// Marks for "none" (e-Stat's 該当数値なし), read as zero.
+    static let zeroMarks: Set<String> = ["-", "－", "−"]
 
     public static func read(_ url: URL, year: Int? = nil, options: CSVReader.Options = CSVReader.Options(),
                             onReject: (InputError) -> Void = { _ in },
@@ -79,8 +82,9 @@ public enum CensusReader {
     static func count(_ row: borrowing CSVRow, _ column: CSVColumn) throws(InputError) -> (value: Int?, hidden: Bool) {
         guard let text = row.optionalString(column) else { return (nil, false) }
         if hiddenMarks.contains(text) { return (nil, true) }
+        if zeroMarks.contains(text) { return (0, false) }
         guard let value = Int(text.replacingOccurrences(of: ",", with: "")), value >= 0 else {
-            throw row.invalidValue(column, "is not a count (a whole number, or * - X for a hidden figure)")
+            throw row.invalidValue(column, "is not a count (a whole number, - for none, or * X for a hidden figure)")
         }
         return (value, false)
     }
