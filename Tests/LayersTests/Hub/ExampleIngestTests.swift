@@ -9,7 +9,8 @@ final class ExampleIngestTests: XCTestCase {
     /// A copy of `examples/nagai` and `basemap/` (the project names `../../basemap`),
     /// so the test never writes into the repository.
     static func copyExample() throws -> (folder: URL, project: URL) {
-        let root = ProcessInfo.processInfo.environment["GEOHUB_EXAMPLE_ROOT"].map { URL(fileURLWithPath: $0) }
+        let root =
+            ProcessInfo.processInfo.environment["GEOHUB_EXAMPLE_ROOT"].map { URL(fileURLWithPath: $0) }
             ?? ReferencePython.packageRoot
         let example = root.appendingPathComponent("examples/nagai")
         guard FileManager.default.fileExists(atPath: example.appendingPathComponent("geohub.json").path) else {
@@ -17,10 +18,12 @@ final class ExampleIngestTests: XCTestCase {
         }
         let folder = try makeTemporaryDirectory("example")
         let project = folder.appendingPathComponent("examples/nagai")
-        try FileManager.default.createDirectory(at: project.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: project.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: example, to: project)
         try? FileManager.default.removeItem(at: project.appendingPathComponent("hub.sqlite"))
-        try FileManager.default.copyItem(at: root.appendingPathComponent("basemap"), to: folder.appendingPathComponent("basemap"))
+        try FileManager.default.copyItem(
+            at: root.appendingPathComponent("basemap"), to: folder.appendingPathComponent("basemap"))
         return (folder, project)
     }
 

@@ -21,12 +21,15 @@ final class PrivacyTests: XCTestCase {
         var pings: [Ping] = []
         for d in 0..<30 {
             let device = String(format: "dev-%04x-%06x", d, random.int(in: 0...0xFFFFFF))
-            var lat = random.double(in: 38.09...38.12), lon = random.double(in: 140.02...140.06)
+            var lat = random.double(in: 38.09...38.12)
+            var lon = random.double(in: 140.02...140.06)
             for minute in 0..<40 {
                 lat += random.double(in: -0.0004...0.0004)
                 lon += random.double(in: -0.0005...0.0005)
-                pings.append(Ping(device: device, time: String(format: "2022-08-03T07:%02d:%02d+09:00", minute, d), lat: lat,
-                                  lon: lon))
+                pings.append(
+                    Ping(
+                        device: device, time: String(format: "2022-08-03T07:%02d:%02d+09:00", minute, d), lat: lat,
+                        lon: lon))
             }
         }
         return pings
@@ -38,11 +41,15 @@ final class PrivacyTests: XCTestCase {
         try fixture.writeAll()
         let pings = Self.pings()
         var csv = "device_id,timestamp,lat,lon,accuracy_m\n"
-        for p in pings { csv += "\(p.device),\(p.time),\(String(format: "%.7f", p.lat)),\(String(format: "%.7f", p.lon)),6\n" }
+        for p in pings {
+            csv += "\(p.device),\(p.time),\(String(format: "%.7f", p.lat)),\(String(format: "%.7f", p.lon)),6\n"
+        }
         // Bad rows carrying private values: their errors must not repeat them.
         let leaky = pings[7]
-        csv += "\(leaky.device),\(leaky.time),\(String(format: "%.7f", leaky.lat))x,\(String(format: "%.7f", leaky.lon)),6\n"
-        csv += "\(leaky.device),not-a-time,\(String(format: "%.7f", leaky.lat)),\(String(format: "%.7f", leaky.lon)),6\n"
+        csv +=
+            "\(leaky.device),\(leaky.time),\(String(format: "%.7f", leaky.lat))x,\(String(format: "%.7f", leaky.lon)),6\n"
+        csv +=
+            "\(leaky.device),not-a-time,\(String(format: "%.7f", leaky.lat)),\(String(format: "%.7f", leaky.lon)),6\n"
         csv += "\(leaky.device),\(leaky.time),\"\(String(format: "%.7f", leaky.lat))\"junk,1,6\n"
         csv += "\(leaky.device),\(leaky.time),\(String(format: "%.7f", leaky.lat))\n"
         try fixture.write("data/child_gps.csv", csv)
@@ -79,7 +86,9 @@ final class PrivacyTests: XCTestCase {
         let pings = try Self.examplePings(url)
         let project = try Project.load(from: url)
         var printed: [String] = []
-        let report = try Hub.ingest(project: project, options: IngestOptions(only: [.childGPS])) { printed.append("\($0)") }
+        let report = try Hub.ingest(project: project, options: IngestOptions(only: [.childGPS])) {
+            printed.append("\($0)")
+        }
         XCTAssertEqual(report.sources.map(\.id), ["childGPS"])
         printed += report.summaryLines
         try assertNoLeak(pings: pings, hub: project.hubURL, printed: printed)
@@ -137,8 +146,10 @@ final class PrivacyTests: XCTestCase {
         let reader = try CSVReader(contentsOf: project.appendingPathComponent("data/child_gps.csv"))
         let c = try reader.requireColumns(["device_id", "timestamp", "lat", "lon"])
         try reader.forEachRow { row in
-            pings.append(Ping(device: row.string(c[0]), time: row.string(c[1]), lat: try row.double(c[2]),
-                              lon: try row.double(c[3])))
+            pings.append(
+                Ping(
+                    device: row.string(c[0]), time: row.string(c[1]), lat: try row.double(c[2]),
+                    lon: try row.double(c[3])))
         }
         XCTAssertGreaterThan(pings.count, 10_000)
         return pings
@@ -147,32 +158,44 @@ final class PrivacyTests: XCTestCase {
     /// Scans the hub's bytes (database, WAL and shared memory) and the printed text for
     /// every ping's coordinates, as 5-decimal text (rounded and truncated), 7-decimal
     /// text and stored big-endian doubles, and for every device id.
-    private func assertNoLeak(pings: [Ping], hub: URL, printed: [String], publicInputs: Data = Data(),
-                              file: StaticString = #filePath, line: UInt = #line) throws {
+    private func assertNoLeak(
+        pings: [Ping], hub: URL, printed: [String], publicInputs: Data = Data(),
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         var bytes = Data()
         for suffix in ["", "-wal", "-shm"] {
             if let data = FileManager.default.contents(atPath: hub.path + suffix) { bytes.append(data) }
         }
         XCTAssertGreaterThan(bytes.count, 4096, file: file, line: line)
         let text = Data(printed.joined(separator: "\n").utf8)
-        let hubIndex = LeakIndex(bytes), textIndex = LeakIndex(text), publicIndex = LeakIndex(publicInputs)
+        let hubIndex = LeakIndex(bytes)
+        let textIndex = LeakIndex(text)
+        let publicIndex = LeakIndex(publicInputs)
         var checked = 0
         for p in pings {
             for value in [p.lat, p.lon] {
-                for needle in [String(format: "%.5f", value), String(format: "%.7f", value),
-                               String(format: "%.5f", (value * 100_000).rounded(.down) / 100_000)] {
-                    XCTAssertFalse(hubIndex.containsNumber(needle) && !publicIndex.containsNumber(needle),
-                                   "coordinate \(needle) found in hub.sqlite", file: file, line: line)
-                    XCTAssertFalse(textIndex.containsNumber(needle), "coordinate \(needle) found in the output", file: file, line: line)
+                for needle in [
+                    String(format: "%.5f", value), String(format: "%.7f", value),
+                    String(format: "%.5f", (value * 100_000).rounded(.down) / 100_000),
+                ] {
+                    XCTAssertFalse(
+                        hubIndex.containsNumber(needle) && !publicIndex.containsNumber(needle),
+                        "coordinate \(needle) found in hub.sqlite", file: file, line: line)
+                    XCTAssertFalse(
+                        textIndex.containsNumber(needle), "coordinate \(needle) found in the output", file: file,
+                        line: line)
                 }
-                XCTAssertFalse(hubIndex.containsDouble(value) && !publicIndex.containsNumberValue(value),
-                               "coordinate \(value) stored as a double", file: file, line: line)
+                XCTAssertFalse(
+                    hubIndex.containsDouble(value) && !publicIndex.containsNumberValue(value),
+                    "coordinate \(value) stored as a double", file: file, line: line)
                 checked += 1
             }
         }
         for device in Set(pings.map(\.device)) {
-            XCTAssertNil(bytes.range(of: Data(device.utf8)), "device id \(device) found in hub.sqlite", file: file, line: line)
-            XCTAssertNil(text.range(of: Data(device.utf8)), "device id \(device) found in the output", file: file, line: line)
+            XCTAssertNil(
+                bytes.range(of: Data(device.utf8)), "device id \(device) found in hub.sqlite", file: file, line: line)
+            XCTAssertNil(
+                text.range(of: Data(device.utf8)), "device id \(device) found in the output", file: file, line: line)
         }
         XCTAssertEqual(checked, pings.count * 2, file: file, line: line)
     }
@@ -229,6 +252,6 @@ struct LeakIndex {
     func containsDouble(_ value: Double) -> Bool { words.contains(value.bitPattern) }
 }
 
-private extension UInt8 {
-    var isDigit: Bool { self >= 0x30 && self <= 0x39 }
+extension UInt8 {
+    fileprivate var isDigit: Bool { self >= 0x30 && self <= 0x39 }
 }

@@ -21,22 +21,26 @@ extension Catalogue {
     /// cells inside it), at one level when `level` is given.
     public func censusRows(year: Int, level: MeshLevel? = nil) throws(HubError) -> [CensusRow] {
         try query {
-            try db.rows("""
+            try db.rows(
+                """
                 SELECT mesh_code, year, population, households, secrecy, merged_into, merged_from FROM census
                 WHERE year = ? AND (? = 0 OR length(mesh_code) = ?) ORDER BY mesh_code
-                """, year, level?.digitCount ?? 0, level?.digitCount ?? 0).compactMap { r -> CensusRow? in
+                """, year, level?.digitCount ?? 0, level?.digitCount ?? 0
+            ).compactMap { r -> CensusRow? in
                 guard let code = r[0].string.flatMap({ try? MeshCode($0) }) else { return nil }
                 let secrecy: CensusSecrecy
                 switch r[4].string {
                 case "hidden": secrecy = .hidden(mergedInto: r[5].string.flatMap { try? MeshCode($0) })
                 case "aggregate":
-                    secrecy = .aggregate(includes: (r[6].string ?? "").split(separator: ";").compactMap {
-                        try? MeshCode(String($0))
-                    })
+                    secrecy = .aggregate(
+                        includes: (r[6].string ?? "").split(separator: ";").compactMap {
+                            try? MeshCode(String($0))
+                        })
                 default: secrecy = .none
                 }
-                return CensusRow(meshCode: code, year: r[1].int ?? year, population: r[2].int, households: r[3].int,
-                                 secrecy: secrecy)
+                return CensusRow(
+                    meshCode: code, year: r[1].int ?? year, population: r[2].int, households: r[3].int,
+                    secrecy: secrecy)
             }
         }
     }

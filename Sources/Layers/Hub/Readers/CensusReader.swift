@@ -23,9 +23,11 @@ public enum CensusReader {
     /// Marks for "none" (e-Stat's 該当数値なし), read as zero.
     static let zeroMarks: Set<String> = ["-", "－", "−"]
 
-    public static func read(_ url: URL, year: Int? = nil, options: CSVReader.Options = CSVReader.Options(),
-                            onReject: (InputError) -> Void = { _ in },
-                            _ body: (_ row: CensusRow, _ line: Int) throws -> Void) throws -> InputReport {
+    public static func read(
+        _ url: URL, year: Int? = nil, options: CSVReader.Options = CSVReader.Options(),
+        onReject: (InputError) -> Void = { _ in },
+        _ body: (_ row: CensusRow, _ line: Int) throws -> Void
+    ) throws -> InputReport {
         let reader = try CSVReader(contentsOf: url, options: options)
         if reader.column("KEY_CODE") != nil {
             return try readEStat(reader, year: year, onReject: onReject, body)
@@ -35,9 +37,12 @@ public enum CensusReader {
 
     /// `mesh_code,year,population,households`; the year column may be left out when
     /// the project gives the year.
-    private static func readContract(_ reader: CSVReader, year fixedYear: Int?, onReject: (InputError) -> Void,
-                                     _ body: (CensusRow, Int) throws -> Void) throws -> InputReport {
-        let required = fixedYear == nil || reader.column("year") != nil
+    private static func readContract(
+        _ reader: CSVReader, year fixedYear: Int?, onReject: (InputError) -> Void,
+        _ body: (CensusRow, Int) throws -> Void
+    ) throws -> InputReport {
+        let required =
+            fixedYear == nil || reader.column("year") != nil
             ? ["mesh_code", "year", "population", "households"] : ["mesh_code", "population", "households"]
         let c = try reader.requireColumns(required)
         let yearColumn = reader.column("year")
@@ -46,13 +51,16 @@ public enum CensusReader {
         return try reader.forEachRow(onReject: onReject) { row in
             let code = try meshCode(row, c[0])
             let year = try yearColumn.map { column throws(InputError) in try censusYear(row, column) } ?? fixedYear ?? 0
-            let people = try count(row, population), homes = try count(row, households)
+            let people = try count(row, population)
+            let homes = try count(row, households)
             guard seen.insert("\(year)/\(code)").inserted else {
                 throw row.invalidValue(c[0], "is listed twice for \(year)")
             }
             let hidden = people.hidden || homes.hidden
-            try body(CensusRow(meshCode: code, year: year, population: people.value, households: homes.value,
-                               secrecy: hidden ? .hidden(mergedInto: nil) : .none), row.line)
+            try body(
+                CensusRow(
+                    meshCode: code, year: year, population: people.value, households: homes.value,
+                    secrecy: hidden ? .hidden(mergedInto: nil) : .none), row.line)
         }
     }
 
@@ -72,8 +80,10 @@ public enum CensusReader {
             throw row.invalidValue(column, "is not a mesh code: \(error.reason)")
         }
         guard code.level >= .third else {
-            throw row.invalidValue(column, "is a \(code.level.digitCount)-digit mesh code; census cells need 8 (1 km), "
-                + "9 (500 m) or 10 (250 m) digits")
+            throw row.invalidValue(
+                column,
+                "is a \(code.level.digitCount)-digit mesh code; census cells need 8 (1 km), "
+                    + "9 (500 m) or 10 (250 m) digits")
         }
         return code
     }

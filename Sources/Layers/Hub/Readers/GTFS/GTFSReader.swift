@@ -29,10 +29,13 @@ public struct GTFSReader: Sendable {
     ///
     /// - Returns: the feed and a report of accepted and rejected rows over all files.
     /// - Throws: ``InputError`` when `url` is neither a folder nor a readable zip archive.
-    public func read(_ url: URL, onReject: @escaping (InputError) -> Void = { _ in }) throws(InputError) -> (feed: GTFSFeed, report: InputReport) {
+    public func read(_ url: URL, onReject: @escaping (InputError) -> Void = { _ in }) throws(InputError) -> (
+        feed: GTFSFeed, report: InputReport
+    ) {
         let files = try GTFSFiles(url: url, limits: limits)
-        var load = GTFSLoad(files: files, options: options, onReject: onReject,
-                            report: InputReport(file: files.name, maxKeptErrors: maxKeptErrors))
+        var load = GTFSLoad(
+            files: files, options: options, onReject: onReject,
+            report: InputReport(file: files.name, maxKeptErrors: maxKeptErrors))
         for member in files.unsafeMembers {
             load.reject(InputError(file: files.name, reason: "\(member): member path escapes the archive; ignored"))
         }
@@ -72,8 +75,10 @@ struct GTFSLoad {
     /// Reads one file if present: finds `required` columns (the file is rejected when
     /// any is missing), then calls `row` for every record; records whose `row` throws
     /// an ``InputError`` are rejected and reading goes on.
-    mutating func table(_ fileName: String, required: [String],
-                        row: (borrowing CSVRow, [CSVColumn], CSVReader, inout GTFSLoad) throws -> Void) {
+    mutating func table(
+        _ fileName: String, required: [String],
+        row: (borrowing CSVRow, [CSVColumn], CSVReader, inout GTFSLoad) throws -> Void
+    ) {
         guard files.has(fileName) else { return }
         do {
             let reader = try files.reader(fileName, options: options)
@@ -84,7 +89,8 @@ struct GTFSLoad {
             }
             report.acceptedCount += fileReport.acceptedCount
             report.rejectedCount += fileReport.rejectedCount
-            report.errors.append(contentsOf: fileReport.errors.prefix(max(0, report.maxKeptErrors - report.errors.count)))
+            report.errors.append(
+                contentsOf: fileReport.errors.prefix(max(0, report.maxKeptErrors - report.errors.count)))
         } catch let error as InputError {
             reject(files.translated(error))
         } catch {
