@@ -264,4 +264,41 @@ final class ProjectTests: XCTestCase {
         XCTAssertFalse(TimeWindow.morningCommute.contains(minuteOfDay: 9 * 60, weekday: 1))
         XCTAssertEqual(TimeWindow.morningCommute.summary, "07:00–09:00 weekdays")
     }
+
+    /// Every key the loader accepts is documented in docs/project-file.md (the allowed
+    /// keys are taken from the loader's own "unknown key" errors, so the two cannot drift).
+    func testEveryKeyIsDocumented() throws {
+        let doc = try String(
+            contentsOf: ReferencePython.packageRoot.appendingPathComponent("docs/project-file.md"),
+            encoding: .utf8)
+        let probes =
+            [
+                minimal(#""zzz": 1"#),
+                minimal(#""sources": {"zzz": "x"}"#),
+                minimal(#""sources": {"census": {"path": "x", "zzz": 1}}"#),
+                minimal(#""server": {"zzz": 1}"#),
+                minimal(#""ingest": {"zzz": 1}"#),
+                minimal(#""styles": {"basemap": {"zzz": 1}}"#),
+                minimal(
+                    #""layers": {"child-traffic": {"windows": [{"name": "a", "start": "01:00", "end": "02:00", "zzz": 1}]}}"#
+                ),
+                minimal(#""layers": {"wildlife": {"speciesWeights": {"zzz": 1}}}"#),
+                minimal(#""layers": {"composite": {"weights": {"zzz": 1}}}"#),
+            ] + LayerName.allCases.map { minimal("\"layers\": {\"\($0.rawValue)\": {\"zzz\": 1}}") }
+        var documented = 0
+        for probe in probes {
+            XCTAssertThrowsError(try load(probe)) { error in
+                let text = "\(error)"
+                guard let range = text.range(of: "(allowed here: ") else { return XCTFail(text) }
+                let keys = text[range.upperBound...].dropLast().split(separator: ",").map {
+                    $0.trimmingCharacters(in: .whitespaces)
+                }
+                for key in keys {
+                    XCTAssertTrue(doc.contains("`\(key)`"), "\(key) (from \(text)) is not in docs/project-file.md")
+                    documented += 1
+                }
+            }
+        }
+        XCTAssertGreaterThan(documented, 60)
+    }
 }
