@@ -157,6 +157,20 @@ final class GTFSReaderTests: XCTestCase {
         XCTAssertEqual(report.rejectedCount, 1)
     }
 
+    func testAnUnreadableTableIsNotUsedToRejectOthers() throws {
+        var members = Self.quirkyFeed()
+        members[5] = .init("trips.txt", text: "route_id,service_id\n01,weekday\n")  // no trip_id column
+        let url = folder.appendingPathComponent("gtfs.zip")
+        try ZipFixtures.write(members, to: url)
+        let (feed, report) = try GTFSReader().read(url)
+        XCTAssertEqual(
+            report.errors.map(\.description),
+            [
+                "gtfs.zip/trips.txt:1: is missing the required column trip_id (the header has route_id, service_id)"
+            ])
+        XCTAssertEqual(feed.stopTimes.count, 5)
+    }
+
     func testBadRowsAreRejectedWithFileAndLine() throws {
         var members = Self.quirkyFeed()
         members[2] = .init(

@@ -56,7 +56,7 @@ extension GTFSLoad {
 
     mutating func readTrips() {
         let routes = Set(feed.routes.map(\.id))
-        let checkRoutes = files.has("routes.txt")
+        let checkRoutes = readTables.contains("routes.txt")
         var seen: Set<String> = []
         table("trips.txt", required: ["route_id", "service_id", "trip_id"]) { row, c, reader, load in
             let routeID = try requiredID(row, c[0])
@@ -76,8 +76,8 @@ extension GTFSLoad {
     mutating func readStopTimes() {
         let trips = Set(feed.trips.map(\.id))
         let stops = Set(feed.stops.map(\.id))
-        let checkTrips = files.has("trips.txt")
-        let checkStops = files.has("stops.txt")
+        let checkTrips = readTables.contains("trips.txt")
+        let checkStops = readTables.contains("stops.txt")
         table("stop_times.txt", required: ["trip_id", "arrival_time", "departure_time", "stop_id", "stop_sequence"]) {
             row, c, _, load in
             let tripID = try requiredID(row, c[0])

@@ -66,6 +66,9 @@ struct GTFSLoad {
     let onReject: (InputError) -> Void
     var report: InputReport
     var feed = GTFSFeed()
+    /// Tables whose header was read: rows of other tables are checked against them
+    /// (a table that is missing or unreadable cannot be checked against).
+    var readTables: Set<String> = []
 
     mutating func reject(_ error: InputError) {
         report.reject(error)
@@ -83,6 +86,7 @@ struct GTFSLoad {
         do {
             let reader = try files.reader(fileName, options: options)
             let columns = try reader.requireColumns(required)
+            readTables.insert(fileName)
             let onReject = self.onReject
             let fileReport = try reader.forEachRow(onReject: onReject) { record in
                 try row(record, columns, reader, &self)
