@@ -82,8 +82,11 @@ enum HubSchema {
         case .wildlifeDetections: ["DELETE FROM wildlife_detections"]
         case .census: ["DELETE FROM census WHERE source = ?1"]
         case .gtfs:
-            ["DELETE FROM gtfs_stops", "DELETE FROM gtfs_routes", "DELETE FROM gtfs_trips", "DELETE FROM gtfs_stop_times",
-             "DELETE FROM gtfs_shapes", "DELETE FROM gtfs_calendar", "DELETE FROM gtfs_calendar_dates"]
+            [
+                "DELETE FROM gtfs_stops", "DELETE FROM gtfs_routes", "DELETE FROM gtfs_trips",
+                "DELETE FROM gtfs_stop_times",
+                "DELETE FROM gtfs_shapes", "DELETE FROM gtfs_calendar", "DELETE FROM gtfs_calendar_dates",
+            ]
         case .busBoardings: ["DELETE FROM bus_boardings"]
         case .boundary, .roads, .rivers, .schools: ["DELETE FROM basemap_features WHERE kind = '\(kind.rawValue)'"]
         }
@@ -103,7 +106,8 @@ enum HubSchema {
     /// the previous contents stay intact.
     static func open(path: String) throws -> SQLiteDatabase {
         let db = try SQLiteDatabase(path: path, mode: .create)
-        try db.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;")
+        try db.execute(
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF; PRAGMA cache_size=-65536;")
         let stored: Int? =
             try db.tableExists("hub_meta")
             ? try db.scalar("SELECT value FROM hub_meta WHERE key = 'schema_version'")?.string.flatMap { Int($0) } : nil

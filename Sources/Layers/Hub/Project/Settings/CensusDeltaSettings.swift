@@ -35,7 +35,8 @@ public struct CensusDeltaSettings: Sendable, Hashable {
             }
             meshLevel = level
         }
-        minBasePopulation = try object.integer("minBasePopulation", default: minBasePopulation, in: 0...Int.max,
-                                               expectation: "a whole number of people, zero or more")
+        minBasePopulation = try object.integer(
+            "minBasePopulation", default: minBasePopulation, in: 0...Int.max,
+            expectation: "a whole number of people, zero or more")
     }
 }

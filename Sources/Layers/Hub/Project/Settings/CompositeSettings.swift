@@ -16,8 +16,10 @@ public struct CompositeSettings: Sendable, Hashable {
     /// child-traffic layer's default window (default nil).
     public var exposureWindow: String?
 
-    public init(cellSize: Double = 100, weights: [CompositeHazard: Double] = [.flood: 1, .wildlife: 1],
-                beta: Double = 4, exposureWindow: String? = nil) {
+    public init(
+        cellSize: Double = 100, weights: [CompositeHazard: Double] = [.flood: 1, .wildlife: 1],
+        beta: Double = 4, exposureWindow: String? = nil
+    ) {
         self.cellSize = cellSize
         self.weights = weights
         self.beta = beta
@@ -40,8 +42,10 @@ public struct CompositeSettings: Sendable, Hashable {
         beta = try object.nonNegativeNumber("beta", default: beta)
         exposureWindow = try object.string("exposureWindow")
         if let name = exposureWindow, !windows.contains(where: { $0.name == name }) {
-            throw object.error("exposureWindow", "expected the name of a child-traffic window "
-                + "(\(windows.map(\.name).joined(separator: ", "))), got \"\(name)\"")
+            throw object.error(
+                "exposureWindow",
+                "expected the name of a child-traffic window "
+                    + "(\(windows.map(\.name).joined(separator: ", "))), got \"\(name)\"")
         }
     }
 }
