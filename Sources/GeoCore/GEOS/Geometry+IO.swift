@@ -19,6 +19,9 @@ extension Geometry {
     // MARK: WKT
 
     /// Parses Well-Known Text (wraps `GEOSWKTReader_read_r`, NULL on error).
+    ///
+    /// GEOS 3.11's reader stops after the first complete geometry and ignores any
+    /// text after it (`POINT (1 2) x` reads as the point); newer GEOS refuses that.
     /// - Throws: ``GEOSError`` with GEOS's parse message, e.g.
     ///   `ParseException: Expected word but encountered end of stream`.
     public convenience init(wkt: String, context: GEOSContext) throws(GEOSError) {
@@ -27,12 +30,14 @@ extension Geometry {
                       "GEOSWKTReader_read_r")
     }
 
-    /// Well-Known Text of the geometry.
+    /// Well-Known Text of the geometry, as shapely's `to_wkt` writes it.
     ///
     /// Wraps a `GEOSWKTWriter` (`GEOSWKTWriter_create_r` NULL on error,
     /// `GEOSWKTWriter_write_r` NULL on error, text freed with `GEOSFree_r`), with
-    /// trailing zeros trimmed and two dimensions.
-    /// - Parameter precision: decimals to round to; nil writes every significant digit.
+    /// trailing zeros trimmed and two dimensions. At full precision GEOS writes 16
+    /// significant digits, which can move the 17th digit of a coordinate: use WKB
+    /// (or `precision: 17`) when a copy must be exact.
+    /// - Parameter precision: decimal places to round to; nil writes 16 significant digits.
     public func wkt(precision: Int? = nil) throws(GEOSError) -> String {
         let writer = try context.check(GEOSWKTWriter_create_r(context.handle), "GEOSWKTWriter_create_r")
         defer { GEOSWKTWriter_destroy_r(context.handle, writer) }
