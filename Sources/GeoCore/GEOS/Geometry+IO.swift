@@ -26,8 +26,9 @@ extension Geometry {
     ///   `ParseException: Expected word but encountered end of stream`.
     public convenience init(wkt: String, context: GEOSContext) throws(GEOSError) {
         let reader = try context.wktReaderHandle()
-        try self.init(result: GEOSWKTReader_read_r(context.handle, reader, wkt), context: context,
-                      "GEOSWKTReader_read_r")
+        try self.init(
+            result: GEOSWKTReader_read_r(context.handle, reader, wkt), context: context,
+            "GEOSWKTReader_read_r")
     }
 
     /// Well-Known Text of the geometry, as shapely's `to_wkt` writes it.
@@ -74,8 +75,9 @@ extension Geometry {
     public func wkb(byteOrder: WKBByteOrder = .littleEndian) throws(GEOSError) -> Data {
         try withWKBWriter(byteOrder) { writer throws(GEOSError) in
             var size = 0
-            let bytes = try context.check(GEOSWKBWriter_write_r(context.handle, writer, handle, &size),
-                                          "GEOSWKBWriter_write_r")
+            let bytes = try context.check(
+                GEOSWKBWriter_write_r(context.handle, writer, handle, &size),
+                "GEOSWKBWriter_write_r")
             defer { GEOSFree_r(context.handle, bytes) }
             return Data(bytes: bytes, count: size)
         }
@@ -87,8 +89,9 @@ extension Geometry {
     public func wkbHex(byteOrder: WKBByteOrder = .littleEndian) throws(GEOSError) -> String {
         try withWKBWriter(byteOrder) { writer throws(GEOSError) in
             var size = 0
-            let bytes = try context.check(GEOSWKBWriter_writeHEX_r(context.handle, writer, handle, &size),
-                                          "GEOSWKBWriter_writeHEX_r")
+            let bytes = try context.check(
+                GEOSWKBWriter_writeHEX_r(context.handle, writer, handle, &size),
+                "GEOSWKBWriter_writeHEX_r")
             defer { GEOSFree_r(context.handle, bytes) }
             return String(decoding: UnsafeBufferPointer(start: bytes, count: size), as: UTF8.self)
         }
@@ -112,15 +115,17 @@ extension Geometry {
     /// (NULL on error). Properties are not read: use the Formats GeoJSON reader for features.
     public convenience init(geoJSON: String, context: GEOSContext) throws(GEOSError) {
         let reader = try context.geoJSONReaderHandle()
-        try self.init(result: GEOSGeoJSONReader_readGeometry_r(context.handle, reader, geoJSON), context: context,
-                      "GEOSGeoJSONReader_readGeometry_r")
+        try self.init(
+            result: GEOSGeoJSONReader_readGeometry_r(context.handle, reader, geoJSON), context: context,
+            "GEOSGeoJSONReader_readGeometry_r")
     }
 
     /// The geometry as a GeoJSON geometry object, compact (wraps
     /// `GEOSGeoJSONWriter_writeGeometry_r` with indent -1, NULL on error; freed with `GEOSFree_r`).
     public func geoJSON() throws(GEOSError) -> String {
         let writer = try context.geoJSONWriterHandle()
-        return try context.takeString(GEOSGeoJSONWriter_writeGeometry_r(context.handle, writer, handle, -1),
-                                      "GEOSGeoJSONWriter_writeGeometry_r")
+        return try context.takeString(
+            GEOSGeoJSONWriter_writeGeometry_r(context.handle, writer, handle, -1),
+            "GEOSGeoJSONWriter_writeGeometry_r")
     }
 }

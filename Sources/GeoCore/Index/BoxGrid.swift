@@ -74,22 +74,26 @@ struct BoxGrid: Sendable {
         maxItemsPerCell = Int(most)
     }
 
-    private static func cellRange(_ box: BoundingBox, _ origin: Coordinate, _ size: Double, _ columns: Int,
-                                  _ rows: Int) -> (Int, Int, Int, Int) {
+    private static func cellRange(
+        _ box: BoundingBox, _ origin: Coordinate, _ size: Double, _ columns: Int,
+        _ rows: Int
+    ) -> (Int, Int, Int, Int) {
         func clamp(_ v: Double, _ n: Int) -> Int { Swift.min(n - 1, Swift.max(0, Int(v.rounded(.down)))) }
-        return (clamp((box.minX - origin.x) / size, columns), clamp((box.minY - origin.y) / size, rows),
-                clamp((box.maxX - origin.x) / size, columns), clamp((box.maxY - origin.y) / size, rows))
+        return (
+            clamp((box.minX - origin.x) / size, columns), clamp((box.minY - origin.y) / size, rows),
+            clamp((box.maxX - origin.x) / size, columns), clamp((box.maxY - origin.y) / size, rows)
+        )
     }
 
     /// The cell holding `point`, or nil outside the grid.
     @inline(__always)
     private func cell(_ x: Double, _ y: Double) -> Int? {
-        let fx = (x - origin.x) / cellSize, fy = (y - origin.y) / cellSize
+        let fx = (x - origin.x) / cellSize
+        let fy = (y - origin.y) / cellSize
         // The comparisons are false for NaN, so NaN coordinates find nothing.
         guard fx >= 0, fy >= 0, fx < Double(columns), fy < Double(rows) else { return nil }
         return Int(fy) * columns + Int(fx)
     }
-
 
     /// Writes into `output` each item whose box contains the point (boundary included),
     /// in increasing order, and returns how many. `output` must hold ``maxItemsPerCell``.

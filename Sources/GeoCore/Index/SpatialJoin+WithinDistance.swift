@@ -10,8 +10,10 @@ extension SpatialJoin {
     /// measured by GEOS, and each such measurement becomes one more reference `q`.
     /// `ε` (10⁻⁹ of the coordinate magnitude) dwarfs the rounding of the distances, so
     /// every pair decided by a bound is decided as GEOS's own `distance ≤ d` would be.
-    static func pointsWithinDistanceByCells(_ points: [Coordinate], _ shapes: [Shape], distance d: Double,
-                                            threads: Int?) throws(GEOSError) -> JoinPairs {
+    static func pointsWithinDistanceByCells(
+        _ points: [Coordinate], _ shapes: [Shape], distance d: Double,
+        threads: Int?
+    ) throws(GEOSError) -> JoinPairs {
         let boxes = boxes(of: shapes, margin: d)
         let grid = BoxGrid(boxes: boxes)
         let cells = PointCells(points: points, pointsPerCell: 32)
@@ -24,8 +26,9 @@ extension SpatialJoin {
             count: cells.cellCount, threads: threads, minimumChunk: 64,
             makeState: { () throws(GEOSError) in try JoinKernel(shapes: shapes) },
             process: { kernel, range throws(GEOSError) in
-                var worker = CellWorker(kernel: kernel, grid: grid, distance: d, epsilon: epsilon,
-                                        shapeCount: shapes.count)
+                var worker = CellWorker(
+                    kernel: kernel, grid: grid, distance: d, epsilon: epsilon,
+                    shapeCount: shapes.count)
                 for c in range {
                     let members = cells.order[Int(cells.cellStart[c])..<Int(cells.cellStart[c + 1])]
                     try worker.process(members.map { Int($0) }, points)
@@ -96,8 +99,9 @@ private struct CellWorker {
     /// Finds every (point, shape) pair within the distance for the points of one cell.
     mutating func process(_ members: [Int], _ points: [Coordinate]) throws(GEOSError) {
         guard let first = members.first else { return }
-        var box = BoundingBox(minX: points[first].x, minY: points[first].y, maxX: points[first].x,
-                              maxY: points[first].y)
+        var box = BoundingBox(
+            minX: points[first].x, minY: points[first].y, maxX: points[first].x,
+            maxY: points[first].y)
         for i in members { box = box.extended(by: points[i]) }
         let candidates = grid.candidates(meeting: box, seen: &seen)
         if candidates.isEmpty { return }
@@ -108,7 +112,8 @@ private struct CellWorker {
         let a = points[anchor]
         var reach = 0.0
         for i in members { reach = Swift.max(reach, points[i].distance(to: a)) }
-        let d = distance, eps = epsilon
+        let d = distance
+        let eps = epsilon
 
         for j in candidates {
             guard let shapeBox = grid.boxes[Int(j)] else { continue }
@@ -136,9 +141,11 @@ private struct CellWorker {
     /// Whether `p` is within the distance of shape `j`: by a Lipschitz bound from a
     /// reference point when one decides, else by GEOS (which adds a reference).
     private mutating func isWithin(_ p: Coordinate, _ j: Int) throws(GEOSError) -> Bool {
-        let d = distance, eps = epsilon
+        let d = distance
+        let eps = epsilon
         for k in refD.indices {
-            let dx = p.x - refX[k], dy = p.y - refY[k]
+            let dx = p.x - refX[k]
+            let dy = p.y - refY[k]
             let gap = (dx * dx + dy * dy).squareRoot()
             if refD[k] + gap <= d - eps { return true }
             if refD[k] - gap > d + eps { return false }

@@ -30,9 +30,12 @@ final class GEOSErrorTests: XCTestCase {
                 let rest = wkt.drop { $0 != " " }
                 texts.append(random.int(in: 0...1) == 0 ? word + rest : word + " " + wkt)
             default:
-                texts.append(["POLYGON ((0 0, 1 0, 1 1, 0 0.5))", "LINESTRING (1 1)", "POLYGON ((0 0, 1 1, 0 0))",
-                              "MULTIPOLYGON (((0 0, 1 0, 1 1)))", "", "POINT ()", "POINT (1)",
-                              "LINEARRING (0 0, 1 0, 1 1)"][random.int(in: 0...7)])
+                texts.append(
+                    [
+                        "POLYGON ((0 0, 1 0, 1 1, 0 0.5))", "LINESTRING (1 1)", "POLYGON ((0 0, 1 1, 0 0))",
+                        "MULTIPOLYGON (((0 0, 1 0, 1 1)))", "", "POINT ()", "POINT (1)",
+                        "LINEARRING (0 0, 1 0, 1 1)",
+                    ][random.int(in: 0...7)])
             }
         }
         return texts
@@ -41,7 +44,9 @@ final class GEOSErrorTests: XCTestCase {
     func testBrokenWKTGivesGEOSMessages() throws {
         let texts = try brokenWKT()
         let input = String(decoding: try JSONEncoder().encode(texts), as: UTF8.self)
-        let expected = try ReferencePython.decode([Outcome].self, """
+        let expected = try ReferencePython.decode(
+            [Outcome].self,
+            """
             import json, sys
             import shapely
             out = []
@@ -78,20 +83,39 @@ final class GEOSErrorTests: XCTestCase {
     func testBrokenBinaryAndGeoJSON() throws {
         let context = try GEOSContext()
         let cases: [(String, () throws(GEOSError) -> Geometry, String)] = [
-            ("GEOSWKBReader_readHEX_r", { () throws(GEOSError) in try Geometry(wkbHex: "0101000000", context: context) },
-             "ParseException"),
-            ("GEOSWKBReader_readHEX_r", { () throws(GEOSError) in try Geometry(wkbHex: "zz", context: context) },
-             "ParseException"),
-            ("GEOSWKBReader_read_r", { () throws(GEOSError) in try Geometry(wkb: Data([1, 9, 0, 0, 0]), context: context) },
-             "ParseException"),
-            ("GEOSGeoJSONReader_readGeometry_r",
-             { () throws(GEOSError) in try Geometry(geoJSON: #"{"type":"Polygon","coordinates":[[[0,0],[1,1]"#, context: context) },
-             "ParseException"),
-            ("GEOSGeom_createLinearRing_r", { () throws(GEOSError) in
-                try Geometry(.polygon(PolygonRings(exterior: [Coordinate(x: 0, y: 0), Coordinate(x: 1, y: 0),
-                                                              Coordinate(x: 1, y: 1), Coordinate(x: 0, y: 1)])),
-                             context: context)
-            }, "IllegalArgumentException"),
+            (
+                "GEOSWKBReader_readHEX_r",
+                { () throws(GEOSError) in try Geometry(wkbHex: "0101000000", context: context) },
+                "ParseException"
+            ),
+            (
+                "GEOSWKBReader_readHEX_r", { () throws(GEOSError) in try Geometry(wkbHex: "zz", context: context) },
+                "ParseException"
+            ),
+            (
+                "GEOSWKBReader_read_r",
+                { () throws(GEOSError) in try Geometry(wkb: Data([1, 9, 0, 0, 0]), context: context) },
+                "ParseException"
+            ),
+            (
+                "GEOSGeoJSONReader_readGeometry_r",
+                { () throws(GEOSError) in
+                    try Geometry(geoJSON: #"{"type":"Polygon","coordinates":[[[0,0],[1,1]"#, context: context)
+                },
+                "ParseException"
+            ),
+            (
+                "GEOSGeom_createLinearRing_r",
+                { () throws(GEOSError) in
+                    try Geometry(
+                        .polygon(
+                            PolygonRings(exterior: [
+                                Coordinate(x: 0, y: 0), Coordinate(x: 1, y: 0),
+                                Coordinate(x: 1, y: 1), Coordinate(x: 0, y: 1),
+                            ])),
+                        context: context)
+                }, "IllegalArgumentException"
+            ),
         ]
         for (function, make, kind) in cases {
             do {
@@ -108,7 +132,8 @@ final class GEOSErrorTests: XCTestCase {
     }
 
     func testMixingContextsAndLateInsertsAreRefused() throws {
-        let a = try GEOSContext(), b = try GEOSContext()
+        let a = try GEOSContext()
+        let b = try GEOSContext()
         let p = try Geometry(point: Coordinate(x: 0, y: 0), context: a)
         let q = try Geometry(point: Coordinate(x: 1, y: 1), context: b)
         XCTAssertThrowsError(try Geometry.collection([p, q], context: a))

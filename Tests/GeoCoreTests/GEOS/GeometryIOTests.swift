@@ -27,9 +27,12 @@ final class GeometryIOTests: XCTestCase {
         func strings(_ values: [String]) throws -> String {
             String(decoding: try JSONEncoder().encode(values), as: UTF8.self)
         }
-        let input = "{\"a\":\(ShapeFixtures.jsonArray(shapes)),\"wkt\":\(try strings(ourWKT)),"
+        let input =
+            "{\"a\":\(ShapeFixtures.jsonArray(shapes)),\"wkt\":\(try strings(ourWKT)),"
             + "\"wkb\":\(try strings(ourWKB)),\"geojson\":\(try strings(ourGeoJSON))}"
-        let expected = try ReferencePython.decode(Expected.self, """
+        let expected = try ReferencePython.decode(
+            Expected.self,
+            """
             import json, sys
             import shapely
             from shapely.geometry import shape
@@ -65,19 +68,23 @@ final class GeometryIOTests: XCTestCase {
             }
             XCTAssertEqual(ourWKT[i], theirs, "WKT \(i)")
             // Readers: shapely's bytes give back exactly our geometry, its text to 1e-12.
-            for other in [try Geometry(wkbHex: expected.wkbHex[i], context: context),
-                          try Geometry(wkbHex: expected.wkbHexBig[i].lowercased(), context: context),
-                          try Geometry(wkb: try XCTUnwrap(Data(hex: expected.wkbHexBig[i])), context: context),
-                          try Geometry(geoJSON: expected.geojson[i], context: context)] {
+            for other in [
+                try Geometry(wkbHex: expected.wkbHex[i], context: context),
+                try Geometry(wkbHex: expected.wkbHexBig[i].lowercased(), context: context),
+                try Geometry(wkb: try XCTUnwrap(Data(hex: expected.wkbHexBig[i])), context: context),
+                try Geometry(geoJSON: expected.geojson[i], context: context),
+            ] {
                 XCTAssertTrue(try g.equalsExact(other), "reading shapely's output \(i)")
             }
-            XCTAssertTrue(try g.equalsExact(Geometry(wkt: expected.wkt[i], context: context), tolerance: 1e-12),
-                          "reading shapely's WKT \(i)")
+            XCTAssertTrue(
+                try g.equalsExact(Geometry(wkt: expected.wkt[i], context: context), tolerance: 1e-12),
+                "reading shapely's WKT \(i)")
             // Shape → Geometry → Shape is the identity, also through WKB and GeoJSON.
             XCTAssertEqual(try g.shape(), shapes[i], "shape round trip \(i)")
             XCTAssertEqual(try Geometry(wkb: g.wkb(), context: context).shape(), shapes[i], "WKB round trip \(i)")
-            XCTAssertEqual(try Geometry(geoJSON: ourGeoJSON[i], context: context).shape(), shapes[i],
-                           "GeoJSON round trip \(i)")
+            XCTAssertEqual(
+                try Geometry(geoJSON: ourGeoJSON[i], context: context).shape(), shapes[i],
+                "GeoJSON round trip \(i)")
         }
     }
 
@@ -87,7 +94,9 @@ final class GeometryIOTests: XCTestCase {
             ShapeFixtures.anyShape(&random, in: BoundingBox(minX: 130, minY: 30, maxX: 145, maxY: 45), size: 1)
         }
         let input = "{\"a\":\(ShapeFixtures.jsonArray(shapes))}"
-        let expected = try ReferencePython.decode([String].self, """
+        let expected = try ReferencePython.decode(
+            [String].self,
+            """
             import json, sys
             import shapely
             from shapely.geometry import shape
@@ -104,11 +113,13 @@ final class GeometryIOTests: XCTestCase {
 
     func testEmptyGeometries() throws {
         let context = try GEOSContext()
-        for (wkt, shape) in [("LINESTRING EMPTY", Shape.lineString([])),
-                             ("POLYGON EMPTY", .polygon(PolygonRings(exterior: []))),
-                             ("MULTIPOLYGON EMPTY", .multiPolygon([])),
-                             ("GEOMETRYCOLLECTION EMPTY", .geometryCollection([])),
-                             ("POINT EMPTY", .multiPoint([]))] {
+        for (wkt, shape) in [
+            ("LINESTRING EMPTY", Shape.lineString([])),
+            ("POLYGON EMPTY", .polygon(PolygonRings(exterior: []))),
+            ("MULTIPOLYGON EMPTY", .multiPolygon([])),
+            ("GEOMETRYCOLLECTION EMPTY", .geometryCollection([])),
+            ("POINT EMPTY", .multiPoint([])),
+        ] {
             let g = try Geometry(wkt: wkt, context: context)
             XCTAssertTrue(try g.isEmpty, wkt)
             XCTAssertNil(try g.bounds, wkt)

@@ -11,29 +11,37 @@ final class OperationReferenceTests: XCTestCase {
     private static let relative = 1e-9
 
     private func shapely<T: Decodable>(_ type: T.Type, _ script: String, _ input: String) throws -> T {
-        try ReferencePython.decode(T.self, "import json, sys\nimport numpy as np, shapely\n"
-                                       + "from shapely.geometry import shape\ndata = json.load(sys.stdin)\n" + script,
-                                   packages: ["shapely", "numpy"], input: Data(input.utf8))
+        try ReferencePython.decode(
+            T.self,
+            "import json, sys\nimport numpy as np, shapely\n"
+                + "from shapely.geometry import shape\ndata = json.load(sys.stdin)\n" + script,
+            packages: ["shapely", "numpy"], input: Data(input.utf8))
     }
 
     /// Compares with a relative tolerance, and absolutely near zero.
-    private func assertAgrees(_ ours: Double, _ theirs: Double, _ what: @autoclosure () -> String,
-                              file: StaticString = #filePath, line: UInt = #line) {
+    private func assertAgrees(
+        _ ours: Double, _ theirs: Double, _ what: @autoclosure () -> String,
+        file: StaticString = #filePath, line: UInt = #line
+    ) {
         let scale = max(abs(ours), abs(theirs), 1)
-        XCTAssert(abs(ours - theirs) <= Self.relative * scale, "\(what()): ours \(ours), shapely \(theirs)",
-                  file: file, line: line)
+        XCTAssert(
+            abs(ours - theirs) <= Self.relative * scale, "\(what()): ours \(ours), shapely \(theirs)",
+            file: file, line: line)
     }
 
     func testMeasuresAgreeWithShapely() throws {
         var random = SeededRandom(seed: 0xA7EA)
         let shapes = (0..<1_200).map { _ in ShapeFixtures.anyShape(&random, in: Self.area, size: 2) }
-        let others = (0..<1_200).map { _ in ShapeFixtures.anyShape(&random, in: Self.area, size: 2, collections: false) }
+        let others = (0..<1_200).map { _ in ShapeFixtures.anyShape(&random, in: Self.area, size: 2, collections: false)
+        }
         struct Measures: Decodable {
             var area: [Double], length: [Double], distance: [Double], bounds: [[Double]], centroid: [[Double]]
             var envelope: [Double], hull: [Double], boundary: [Double]
         }
         let input = "{\"a\":\(ShapeFixtures.jsonArray(shapes)),\"b\":\(ShapeFixtures.jsonArray(others))}"
-        let expected = try shapely(Measures.self, """
+        let expected = try shapely(
+            Measures.self,
+            """
             a = np.array([shape(g) for g in data["a"]]); b = np.array([shape(g) for g in data["b"]])
             # Distances only between shapes without collections (GEOS 3.11 handles those too).
             json.dump({"area": shapely.area(a).tolist(), "length": shapely.length(a).tolist(),
@@ -53,8 +61,9 @@ final class OperationReferenceTests: XCTestCase {
             assertAgrees(try g.length, expected.length[i], "length \(i)")
             var first = shape
             if case .geometryCollection(let parts) = shape, let part = parts.first { first = part }
-            assertAgrees(try Geometry(first, context: context).distance(to: Geometry(others[i], context: context)),
-                         expected.distance[i], "distance \(i)")
+            assertAgrees(
+                try Geometry(first, context: context).distance(to: Geometry(others[i], context: context)),
+                expected.distance[i], "distance \(i)")
             let box = try XCTUnwrap(try g.bounds)
             XCTAssertEqual(box.array, expected.bounds[i], "bounds \(i)")
             let centroid = try g.centroid().shape()
@@ -63,7 +72,8 @@ final class OperationReferenceTests: XCTestCase {
             assertAgrees(c.y, expected.centroid[i][1], "centroid y \(i)")
             assertAgrees(try g.envelope().area, expected.envelope[i], "envelope \(i)")
             assertAgrees(try g.convexHull().area, expected.hull[i], "convex hull \(i)")
-            if case .geometryCollection = shape {} else {
+            if case .geometryCollection = shape {
+            } else {
                 assertAgrees(try g.boundary().length, expected.boundary[i], "boundary \(i)")
             }
             // A point on the surface lies on the geometry (GEOS's own guarantee).
@@ -73,24 +83,34 @@ final class OperationReferenceTests: XCTestCase {
 
     func testBufferAreasAgreeWithShapely() throws {
         var random = SeededRandom(seed: 0xB0FF)
-        struct Case { var shape: Shape; var distance: Double; var style: BufferStyle }
+        struct Case {
+            var shape: Shape
+            var distance: Double
+            var style: BufferStyle
+        }
         let caps: [(BufferStyle.CapStyle, String)] = [(.round, "round"), (.flat, "flat"), (.square, "square")]
         let joins: [(BufferStyle.JoinStyle, String)] = [(.round, "round"), (.mitre, "mitre"), (.bevel, "bevel")]
         var cases: [Case] = []
         var spec: [String] = []
         for k in 0..<1_200 {
-            let shape = k % 3 == 0 ? ShapeFixtures.line(&random, in: Self.area, step: 2)
+            let shape =
+                k % 3 == 0
+                ? ShapeFixtures.line(&random, in: Self.area, step: 2)
                 : ShapeFixtures.anyShape(&random, in: Self.area, size: 2, collections: false)
             // Negative distances shrink polygons (lines and points give empty results).
             let distance = k % 4 == 0 ? -random.double(in: 0.01...0.5) : random.double(in: 0.01...1.5)
-            let cap = caps[random.int(in: 0...2)], join = joins[random.int(in: 0...2)]
-            let style = BufferStyle(quadrantSegments: random.int(in: 1...16), cap: cap.0, join: join.0,
-                                    mitreLimit: random.double(in: 1...6))
+            let cap = caps[random.int(in: 0...2)]
+            let join = joins[random.int(in: 0...2)]
+            let style = BufferStyle(
+                quadrantSegments: random.int(in: 1...16), cap: cap.0, join: join.0,
+                mitreLimit: random.double(in: 1...6))
             cases.append(Case(shape: shape, distance: distance, style: style))
             spec.append("[\(distance),\(style.quadrantSegments),\"\(cap.1)\",\"\(join.1)\",\(style.mitreLimit)]")
         }
         let input = "{\"a\":\(ShapeFixtures.jsonArray(cases.map(\.shape))),\"spec\":[\(spec.joined(separator: ","))]}"
-        let expected = try shapely([Double].self, """
+        let expected = try shapely(
+            [Double].self,
+            """
             out = []
             for g, (d, q, cap, join, mitre) in zip(data["a"], data["spec"]):
                 out.append(shapely.area(shapely.buffer(shape(g), d, quad_segs=q, cap_style=cap, join_style=join,
@@ -117,9 +137,16 @@ final class OperationReferenceTests: XCTestCase {
             return (0..<random.int(in: 2...12)).map { _ in ShapeFixtures.polygon(&random, in: box, size: 0.5...2) }
         }
         let input = "{\"groups\":[" + groups.map(ShapeFixtures.jsonArray).joined(separator: ",") + "]}"
-        struct Areas: Decodable { var union: [Double]; var intersection: [Double]; var difference: [Double]
-                                  var symmetric: [Double]; var pairUnion: [Double] }
-        let expected = try shapely(Areas.self, """
+        struct Areas: Decodable {
+            var union: [Double]
+            var intersection: [Double]
+            var difference: [Double]
+            var symmetric: [Double]
+            var pairUnion: [Double]
+        }
+        let expected = try shapely(
+            Areas.self,
+            """
             u, i, d, s, p = [], [], [], [], []
             for group in data["groups"]:
                 gs = [shape(g) for g in group]
@@ -133,8 +160,10 @@ final class OperationReferenceTests: XCTestCase {
         for (k, group) in groups.enumerated() {
             let geometries = try group.map { try Geometry($0, context: context) }
             assertAgrees(try Geometry.unaryUnion(geometries, context: context).area, expected.union[k], "union \(k)")
-            assertAgrees(try Geometry.unaryUnion(group, context: context).area, expected.union[k], "union of shapes \(k)")
-            let a = geometries[0], b = geometries[1]
+            assertAgrees(
+                try Geometry.unaryUnion(group, context: context).area, expected.union[k], "union of shapes \(k)")
+            let a = geometries[0]
+            let b = geometries[1]
             assertAgrees(try a.intersection(b).area, expected.intersection[k], "intersection \(k)")
             assertAgrees(try a.difference(b).area, expected.difference[k], "difference \(k)")
             assertAgrees(try a.symmetricDifference(b).area, expected.symmetric[k], "symmetric difference \(k)")
@@ -153,22 +182,33 @@ final class OperationReferenceTests: XCTestCase {
         for k in 0..<1_200 {
             if k % 3 == 0 {
                 // A bow tie or a self-touching quadrilateral: invalid, for make-valid.
-                let x = random.double(in: 0...8), y = random.double(in: 0...8), s = random.double(in: 0.5...2)
-                shapes.append(.polygon(PolygonRings(exterior: [
-                    Coordinate(x: x, y: y), Coordinate(x: x + s, y: y + s), Coordinate(x: x + s, y: y),
-                    Coordinate(x: x, y: y + s * random.double(in: 0.5...1.5)), Coordinate(x: x, y: y),
-                ])))
+                let x = random.double(in: 0...8)
+                let y = random.double(in: 0...8)
+                let s = random.double(in: 0.5...2)
+                shapes.append(
+                    .polygon(
+                        PolygonRings(exterior: [
+                            Coordinate(x: x, y: y), Coordinate(x: x + s, y: y + s), Coordinate(x: x + s, y: y),
+                            Coordinate(x: x, y: y + s * random.double(in: 0.5...1.5)), Coordinate(x: x, y: y),
+                        ])))
             } else {
                 shapes.append(ShapeFixtures.polygon(&random, in: Self.area, size: 1...4))
             }
             lines.append(ShapeFixtures.line(&random, in: Self.area, step: 1))
         }
         let tolerances = (0..<shapes.count).map { _ in random.double(in: 0.01...0.8) }
-        let input = "{\"a\":\(ShapeFixtures.jsonArray(shapes)),\"l\":\(ShapeFixtures.jsonArray(lines)),"
+        let input =
+            "{\"a\":\(ShapeFixtures.jsonArray(shapes)),\"l\":\(ShapeFixtures.jsonArray(lines)),"
             + "\"t\":[\(tolerances.map { "\($0)" }.joined(separator: ","))]}"
-        struct Results: Decodable { var valid: [Bool]; var repaired: [Double]; var simplified: [[[Double]]]
-                                    var preserved: [[[Double]]] }
-        let expected = try shapely(Results.self, """
+        struct Results: Decodable {
+            var valid: [Bool]
+            var repaired: [Double]
+            var simplified: [[[Double]]]
+            var preserved: [[[Double]]]
+        }
+        let expected = try shapely(
+            Results.self,
+            """
             a = np.array([shape(g) for g in data["a"]]); l = np.array([shape(g) for g in data["l"]])
             t = np.array(data["t"])
             coords = lambda gs: [shapely.get_coordinates(g).tolist() for g in gs]
@@ -195,8 +235,10 @@ final class OperationReferenceTests: XCTestCase {
             assertAgrees(try repaired.area, expected.repaired[i], "make-valid area \(i)")
 
             let line = try Geometry(lines[i], context: context)
-            for (result, want) in [(try line.simplified(tolerance: tolerances[i]), expected.simplified[i]),
-                                   (try line.simplifiedPreservingTopology(tolerance: tolerances[i]), expected.preserved[i])] {
+            for (result, want) in [
+                (try line.simplified(tolerance: tolerances[i]), expected.simplified[i]),
+                (try line.simplifiedPreservingTopology(tolerance: tolerances[i]), expected.preserved[i]),
+            ] {
                 guard case .lineString(let got) = try result.shape() else { return XCTFail("line \(i) lost its type") }
                 XCTAssertEqual(got.map { [$0.x, $0.y] }, want, "simplified line \(i)")
             }

@@ -16,7 +16,8 @@ final class ConcurrencyTests: XCTestCase {
         let union = try Geometry.unaryUnion(Array(shapes.prefix(60)), context: context)
         let transformer = try Transformer(from: "EPSG:4326", to: "EPSG:6678")
         let projected = try transformer.transformed(lonLat)
-        return ConcurrencyAnswers(within: within, near: near, nearest: nearest, unionArea: try union.area, projected: projected)
+        return ConcurrencyAnswers(
+            within: within, near: near, nearest: nearest, unionArea: try union.area, projected: projected)
     }
 
     func testEightThreadsAgreeWithOne() throws {
@@ -24,7 +25,9 @@ final class ConcurrencyTests: XCTestCase {
         let area = BoundingBox(minX: 0, minY: 0, maxX: 30, maxY: 30)
         let shapes = (0..<200).map { _ in ShapeFixtures.polygon(&random, in: area, size: 1...3) }
         let points = (0..<20_000).map { _ in Coordinate(x: random.double(in: 0...30), y: random.double(in: 0...30)) }
-        let lonLat = (0..<5_000).map { _ in Coordinate(x: random.double(in: 139.8...140.2), y: random.double(in: 38...38.3)) }
+        let lonLat = (0..<5_000).map { _ in
+            Coordinate(x: random.double(in: 139.8...140.2), y: random.double(in: 38...38.3))
+        }
 
         let reference = try Self.work(points: points, shapes: shapes, lonLat: lonLat)
         XCTAssertGreaterThan(reference.within.count, 1_000)

@@ -11,15 +11,23 @@ final class SpatialIndexTests: XCTestCase {
         let area = BoundingBox(minX: 0, minY: 0, maxX: 100, maxY: 100)
         let shapes = (0..<500).map { _ in ShapeFixtures.anyShape(&random, in: area, size: 3, collections: false) }
         let queries: [BoundingBox] = (0..<1_200).map { _ in
-            let x = random.double(in: -5...100), y = random.double(in: -5...100)
-            return BoundingBox(minX: x, minY: y, maxX: x + random.double(in: 0...15), maxY: y + random.double(in: 0...15))
+            let x = random.double(in: -5...100)
+            let y = random.double(in: -5...100)
+            return BoundingBox(
+                minX: x, minY: y, maxX: x + random.double(in: 0...15), maxY: y + random.double(in: 0...15))
         }
         let probes = (0..<300).map { _ in Coordinate(x: random.double(in: -10...110), y: random.double(in: -10...110)) }
-        struct Expected: Decodable { var hits: [[Int]]; var nearestDistance: [Double] }
+        struct Expected: Decodable {
+            var hits: [[Int]]
+            var nearestDistance: [Double]
+        }
         let boxes = queries.map { "[\($0.minX),\($0.minY),\($0.maxX),\($0.maxY)]" }.joined(separator: ",")
-        let input = "{\"shapes\":\(ShapeFixtures.jsonArray(shapes)),\"boxes\":[\(boxes)],"
+        let input =
+            "{\"shapes\":\(ShapeFixtures.jsonArray(shapes)),\"boxes\":[\(boxes)],"
             + "\"probes\":\(ShapeFixtures.jsonArray(probes.map(Shape.point)))}"
-        let expected = try ReferencePython.decode(Expected.self, """
+        let expected = try ReferencePython.decode(
+            Expected.self,
+            """
             import json, sys
             import numpy as np, shapely
             from shapely.geometry import shape
@@ -45,8 +53,9 @@ final class SpatialIndexTests: XCTestCase {
         for (i, probe) in probes.enumerated() {
             let found = try XCTUnwrap(try byGeometry.nearest(to: Geometry(point: probe, context: context)))
             assertClose(found.distance, expected.nearestDistance[i], tolerance: 1e-12, "nearest \(i)")
-            assertClose(try geometries[found.index].distance(to: Geometry(point: probe, context: context)),
-                        found.distance, tolerance: 0, "nearest item \(i)")
+            assertClose(
+                try geometries[found.index].distance(to: Geometry(point: probe, context: context)),
+                found.distance, tolerance: 0, "nearest item \(i)")
         }
         XCTAssertNil(try SpatialIndex(context: context).nearest(to: geometries[0]))
         XCTAssertEqual(try SpatialIndex(context: context).query(area), [])

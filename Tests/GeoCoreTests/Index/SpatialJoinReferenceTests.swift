@@ -10,9 +10,12 @@ final class SpatialJoinReferenceTests: XCTestCase {
     /// The shapely side: a tree over `right`, queried with `left` and a predicate.
     private func shapelyPairs(left: [Shape], right: [Shape], predicates: [(String, Double)]) throws -> [[[Int]]] {
         let spec = predicates.map { "[\"\($0.0)\",\($0.1)]" }.joined(separator: ",")
-        let input = "{\"left\":\(ShapeFixtures.jsonArray(left)),\"right\":\(ShapeFixtures.jsonArray(right)),"
+        let input =
+            "{\"left\":\(ShapeFixtures.jsonArray(left)),\"right\":\(ShapeFixtures.jsonArray(right)),"
             + "\"spec\":[\(spec)]}"
-        return try ReferencePython.decode([[[Int]]].self, """
+        return try ReferencePython.decode(
+            [[[Int]]].self,
+            """
             import json, sys
             import numpy as np, shapely
             from shapely.geometry import shape
@@ -27,8 +30,10 @@ final class SpatialJoinReferenceTests: XCTestCase {
             """, packages: ["shapely", "numpy"], input: Data(input.utf8))
     }
 
-    private func assertSame(_ ours: JoinPairs, _ theirs: [[Int]], _ what: String,
-                            file: StaticString = #filePath, line: UInt = #line) {
+    private func assertSame(
+        _ ours: JoinPairs, _ theirs: [[Int]], _ what: String,
+        file: StaticString = #filePath, line: UInt = #line
+    ) {
         XCTAssertEqual(ours.count, theirs[0].count, "\(what): pair count", file: file, line: line)
         XCTAssertEqual(ours.left.map(Int.init), theirs[0], "\(what): left indices", file: file, line: line)
         XCTAssertEqual(ours.right.map(Int.init), theirs[1], "\(what): right indices", file: file, line: line)
@@ -64,8 +69,9 @@ final class SpatialJoinReferenceTests: XCTestCase {
             ("dwithin", .withinDistance(0), 0), ("dwithin", .withinDistance(1), 1),
             ("dwithin", .withinDistance(2.5), 2.5), ("dwithin", .withinDistance(3), 3),
         ]
-        let expected = try shapelyPairs(left: points.map(Shape.point), right: shapes,
-                                        predicates: predicates.map { ($0.0, $0.2) })
+        let expected = try shapelyPairs(
+            left: points.map(Shape.point), right: shapes,
+            predicates: predicates.map { ($0.0, $0.2) })
         for (k, (name, predicate, _)) in predicates.enumerated() {
             for threads in [1, 3] {
                 let ours = try SpatialJoin.join(points: points, shapes, predicate: predicate, threads: threads)
@@ -77,8 +83,9 @@ final class SpatialJoinReferenceTests: XCTestCase {
         }
         // The named shortcuts are the same joins.
         assertSame(try SpatialJoin.pointsInPolygons(points, shapes), expected[0], "pointsInPolygons")
-        assertSame(try SpatialJoin.pointsWithinDistance(points, of: shapes, distance: 2.5), expected[8],
-                   "pointsWithinDistance")
+        assertSame(
+            try SpatialJoin.pointsWithinDistance(points, of: shapes, distance: 2.5), expected[8],
+            "pointsWithinDistance")
     }
 
     func testWithinDistanceOfEveryShapeKindAgreesWithShapely() throws {
@@ -89,14 +96,18 @@ final class SpatialJoinReferenceTests: XCTestCase {
         // Dense groups, so cells hold many points and most pairs are decided by bounds.
         for _ in 0..<10 {
             let c = Coordinate(x: random.double(in: 0...30), y: random.double(in: 0...30))
-            points += (0..<400).map { _ in Coordinate(x: c.x + random.double(in: -1...1), y: c.y + random.double(in: -1...1)) }
+            points += (0..<400).map { _ in
+                Coordinate(x: c.x + random.double(in: -1...1), y: c.y + random.double(in: -1...1))
+            }
         }
         let distances = [0.05, 0.7, 2.0]
-        let expected = try shapelyPairs(left: points.map(Shape.point), right: shapes,
-                                        predicates: distances.map { ("dwithin", $0) })
+        let expected = try shapelyPairs(
+            left: points.map(Shape.point), right: shapes,
+            predicates: distances.map { ("dwithin", $0) })
         for (k, d) in distances.enumerated() {
-            assertSame(try SpatialJoin.join(points: points, shapes, predicate: .withinDistance(d)), expected[k],
-                       "dwithin \(d)")
+            assertSame(
+                try SpatialJoin.join(points: points, shapes, predicate: .withinDistance(d)), expected[k],
+                "dwithin \(d)")
         }
     }
 
@@ -123,11 +134,18 @@ final class SpatialJoinReferenceTests: XCTestCase {
         let area = BoundingBox(minX: 0, minY: 0, maxX: 50, maxY: 50)
         let shapes = (0..<400).map { _ in ShapeFixtures.anyShape(&random, in: area, size: 1, collections: false) }
         let points = (0..<2_000).map { _ in Coordinate(x: random.double(in: -5...55), y: random.double(in: -5...55)) }
-        struct Nearest: Decodable { var left: [Int]; var right: [Int]; var distance: [Double]
-                                    var limitedLeft: [Int] }
-        let input = "{\"left\":\(ShapeFixtures.jsonArray(points.map(Shape.point))),"
+        struct Nearest: Decodable {
+            var left: [Int]
+            var right: [Int]
+            var distance: [Double]
+            var limitedLeft: [Int]
+        }
+        let input =
+            "{\"left\":\(ShapeFixtures.jsonArray(points.map(Shape.point))),"
             + "\"right\":\(ShapeFixtures.jsonArray(shapes))}"
-        let expected = try ReferencePython.decode(Nearest.self, """
+        let expected = try ReferencePython.decode(
+            Nearest.self,
+            """
             import json, sys
             import numpy as np, shapely
             from shapely.geometry import shape
@@ -156,35 +174,44 @@ final class SpatialJoinReferenceTests: XCTestCase {
         var random = SeededRandom(seed: 0x705)
         let context = try GEOSContext()
         let circles = try (0..<200).map { _ in
-            try Geometry(point: Coordinate(x: random.double(in: 0...4_000), y: random.double(in: 0...3_000)),
-                         context: context).buffer(random.double(in: 100...400)).shape()
+            try Geometry(
+                point: Coordinate(x: random.double(in: 0...4_000), y: random.double(in: 0...3_000)),
+                context: context
+            ).buffer(random.double(in: 100...400)).shape()
         }
         let points = (0..<20_000).map { _ in
-            Coordinate(x: (random.double(in: 0...4_000) * 1000).rounded() / 1000,
-                       y: (random.double(in: 0...3_000) * 1000).rounded() / 1000)
+            Coordinate(
+                x: (random.double(in: 0...4_000) * 1000).rounded() / 1000,
+                y: (random.double(in: 0...3_000) * 1000).rounded() / 1000)
         }
-        let expected = try shapelyPairs(left: points.map(Shape.point), right: circles,
-                                        predicates: [("within", 0), ("dwithin", 300)])
+        let expected = try shapelyPairs(
+            left: points.map(Shape.point), right: circles,
+            predicates: [("within", 0), ("dwithin", 300)])
         assertSame(try SpatialJoin.pointsInPolygons(points, circles), expected[0], "within")
         assertSame(try SpatialJoin.pointsWithinDistance(points, of: circles, distance: 300), expected[1], "dwithin 300")
     }
 
     func testEdgeCases() throws {
-        let square = Shape.polygon(PolygonRings(exterior: [
-            Coordinate(x: 0, y: 0), Coordinate(x: 1, y: 0), Coordinate(x: 1, y: 1), Coordinate(x: 0, y: 1),
-            Coordinate(x: 0, y: 0),
-        ]))
+        let square = Shape.polygon(
+            PolygonRings(exterior: [
+                Coordinate(x: 0, y: 0), Coordinate(x: 1, y: 0), Coordinate(x: 1, y: 1), Coordinate(x: 0, y: 1),
+                Coordinate(x: 0, y: 0),
+            ]))
         let empty = Shape.polygon(PolygonRings(exterior: []))
         XCTAssertEqual(try SpatialJoin.pointsInPolygons([], [square]).count, 0)
         XCTAssertEqual(try SpatialJoin.pointsInPolygons([Coordinate(x: 0.5, y: 0.5)], []).count, 0)
         let nan = Coordinate(x: .nan, y: 0.5)
-        let pairs = try SpatialJoin.pointsWithinDistance([nan, Coordinate(x: 0.5, y: 0.5)], of: [empty, square],
-                                                         distance: 1)
+        let pairs = try SpatialJoin.pointsWithinDistance(
+            [nan, Coordinate(x: 0.5, y: 0.5)], of: [empty, square],
+            distance: 1)
         XCTAssertEqual(pairs.map { [$0.left, $0.right] }, [[1, 1]])
         XCTAssertEqual(try SpatialJoin.pointsInPolygons([nan, Coordinate(x: 0.5, y: 0.5)], [empty, square]).count, 1)
         // A broken right-hand shape surfaces GEOS's error, not a crash.
-        let open = Shape.polygon(PolygonRings(exterior: [Coordinate(x: 0, y: 0), Coordinate(x: 1, y: 0),
-                                                         Coordinate(x: 1, y: 1), Coordinate(x: 0, y: 1)]))
+        let open = Shape.polygon(
+            PolygonRings(exterior: [
+                Coordinate(x: 0, y: 0), Coordinate(x: 1, y: 0),
+                Coordinate(x: 1, y: 1), Coordinate(x: 0, y: 1),
+            ]))
         XCTAssertThrowsError(try SpatialJoin.pointsInPolygons([Coordinate(x: 0.5, y: 0.5)], [open])) { error in
             XCTAssertTrue("\(error)".contains("LinearRing"), "\(error)")
         }
