@@ -1,15 +1,16 @@
 extension SpatialJoin {
     /// The within-distance point join, fast path: neighbouring points share GEOS's work.
     ///
-    /// Points are grouped into small cells (``PointCells``). For each cell and each
+    /// Points are grouped into cells of about 32 (``PointCells``). For each cell and each
     /// shape whose grown box meets the cell, GEOS measures the exact distance from one
     /// point of the cell to the shape (`GEOSPreparedDistance_r`). The distance to a
     /// closed set is 1-Lipschitz: |dist(p) − dist(q)| ≤ |p − q|. So every other point
     /// `p` whose bound `dist(q) + |p − q|` is at most `d − ε` is certainly within `d`,
     /// and one with `dist(q) − |p − q| > d + ε` certainly is not; only the rest are
     /// measured by GEOS, and each such measurement becomes one more reference `q`.
-    /// `ε` (10⁻⁹ of the coordinate magnitude) dwarfs the rounding of the distances, so
-    /// every pair decided by a bound is decided as GEOS's own `distance ≤ d` would be.
+    /// `ε` (10⁻⁹ of the largest coordinate or of `d`) dwarfs the rounding of the
+    /// distances (about 10⁻¹⁶ of it), so every pair decided by a bound is decided as
+    /// GEOS's own `distance ≤ d` (what `GEOSPreparedDistanceWithin_r` tests) would be.
     static func pointsWithinDistanceByCells(
         _ points: [Coordinate], _ shapes: [Shape], distance d: Double,
         threads: Int?
@@ -17,10 +18,12 @@ extension SpatialJoin {
         let boxes = boxes(of: shapes, margin: d)
         let grid = BoxGrid(boxes: boxes)
         let cells = PointCells(points: points, pointsPerCell: 32)
+        // The largest coordinate in play sets the scale of rounding in the distances.
         var magnitude = d
         for box in boxes.compactMap({ $0 }) {
             magnitude = Swift.max(magnitude, abs(box.minX), abs(box.maxX), abs(box.minY), abs(box.maxY))
         }
+        for p in points where p.isFinite { magnitude = Swift.max(magnitude, abs(p.x), abs(p.y)) }
         let epsilon = magnitude * 1e-9
         let chunks = try ParallelChunks.run(
             count: cells.cellCount, threads: threads, minimumChunk: 64,
