@@ -53,8 +53,9 @@ enum JoinBenchmark {
                 pairs = result.count
             }
             let rate = Double(points.count) / best / 1e6
-            print("geohub \(label): \(String(format: "%.3f", rate)) M points/s, \(pairs) pairs"
-                + " (\(String(format: "%.3f", best)) s, \(String(format: "%.3f", bestCPU)) s CPU)")
+            print(
+                "geohub \(label): \(String(format: "%.3f", rate)) M points/s, \(pairs) pairs"
+                    + " (\(String(format: "%.3f", best)) s, \(String(format: "%.3f", bestCPU)) s CPU)")
         }
     }
 

@@ -56,27 +56,35 @@ final class JoinKernel {
         let right = try preparedGeometry(i)
         let h = context.handle
         switch predicate {
-        case .within: return try context.check(predicate: GEOSPreparedContains_r(h, right, left), "GEOSPreparedContains_r")
+        case .within:
+            return try context.check(predicate: GEOSPreparedContains_r(h, right, left), "GEOSPreparedContains_r")
         case .intersects:
             return try context.check(predicate: GEOSPreparedIntersects_r(h, right, left), "GEOSPreparedIntersects_r")
-        case .contains: return try context.check(predicate: GEOSPreparedWithin_r(h, right, left), "GEOSPreparedWithin_r")
+        case .contains:
+            return try context.check(predicate: GEOSPreparedWithin_r(h, right, left), "GEOSPreparedWithin_r")
         case .covers:
             return try context.check(predicate: GEOSPreparedCoveredBy_r(h, right, left), "GEOSPreparedCoveredBy_r")
-        case .coveredBy: return try context.check(predicate: GEOSPreparedCovers_r(h, right, left), "GEOSPreparedCovers_r")
-        case .touches: return try context.check(predicate: GEOSPreparedTouches_r(h, right, left), "GEOSPreparedTouches_r")
+        case .coveredBy:
+            return try context.check(predicate: GEOSPreparedCovers_r(h, right, left), "GEOSPreparedCovers_r")
+        case .touches:
+            return try context.check(predicate: GEOSPreparedTouches_r(h, right, left), "GEOSPreparedTouches_r")
         case .withinDistance(let d):
-            return try context.check(predicate: GEOSPreparedDistanceWithin_r(h, right, left, d),
-                                     "GEOSPreparedDistanceWithin_r")
+            return try context.check(
+                predicate: GEOSPreparedDistanceWithin_r(h, right, left, d),
+                "GEOSPreparedDistanceWithin_r")
         }
     }
 
     /// Appends to `matches` each candidate `i` for which `point PREDICATE right[i]`.
     ///
     /// Makes one GEOS point for all candidates (`GEOSGeom_createPointFromXY_r`, NULL on error).
-    func match(point: Coordinate, candidates: UnsafeBufferPointer<Int32>, predicate: JoinPredicate,
-               into matches: inout [Int32]) throws(GEOSError) {
-        let left = try context.check(GEOSGeom_createPointFromXY_r(context.handle, point.x, point.y),
-                                     "GEOSGeom_createPointFromXY_r")
+    func match(
+        point: Coordinate, candidates: UnsafeBufferPointer<Int32>, predicate: JoinPredicate,
+        into matches: inout [Int32]
+    ) throws(GEOSError) {
+        let left = try context.check(
+            GEOSGeom_createPointFromXY_r(context.handle, point.x, point.y),
+            "GEOSGeom_createPointFromXY_r")
         defer { GEOSGeom_destroy_r(context.handle, left) }
         for i in candidates where try test(predicate, left, Int(i)) {
             matches.append(i)
@@ -91,8 +99,9 @@ final class JoinKernel {
     /// `GEOSPreparedDistanceWithin_r` compares with the limit.
     func distance(from point: Coordinate, toRight i: Int) throws(GEOSError) -> Double {
         let right = try preparedGeometry(i)
-        let left = try context.check(GEOSGeom_createPointFromXY_r(context.handle, point.x, point.y),
-                                     "GEOSGeom_createPointFromXY_r")
+        let left = try context.check(
+            GEOSGeom_createPointFromXY_r(context.handle, point.x, point.y),
+            "GEOSGeom_createPointFromXY_r")
         defer { GEOSGeom_destroy_r(context.handle, left) }
         var value = 0.0
         try context.check(status: GEOSPreparedDistance_r(context.handle, right, left, &value), "GEOSPreparedDistance_r")
@@ -100,8 +109,10 @@ final class JoinKernel {
     }
 
     /// Appends to `matches` each candidate `i` for which `shape PREDICATE right[i]`.
-    func match(shape: Shape, candidates: [Int32], predicate: JoinPredicate,
-               into matches: inout [Int32]) throws(GEOSError) {
+    func match(
+        shape: Shape, candidates: [Int32], predicate: JoinPredicate,
+        into matches: inout [Int32]
+    ) throws(GEOSError) {
         let left = try context.makeGEOSGeometry(shape)
         defer { GEOSGeom_destroy_r(context.handle, left) }
         for i in candidates where try test(predicate, left, Int(i)) {
@@ -119,23 +130,27 @@ final class JoinKernel {
     func nearest(to point: Coordinate) throws(GEOSError) -> (index: Int32, distance: Double)? {
         let tree = try nearestTree()
         guard let tree else { return nil }
-        let query = try context.check(GEOSGeom_createPointFromXY_r(context.handle, point.x, point.y),
-                                      "GEOSGeom_createPointFromXY_r")
+        let query = try context.check(
+            GEOSGeom_createPointFromXY_r(context.handle, point.x, point.y),
+            "GEOSGeom_createPointFromXY_r")
         defer { GEOSGeom_destroy_r(context.handle, query) }
         var search = NearestQuery(handle: context.handle, geometries: UnsafeBufferPointer(geometries), query: query)
         let found = withUnsafeMutablePointer(to: &search) { search in
-            GEOSSTRtree_nearest_generic_r(context.handle, tree, nil, query, { a, b, distance, userdata in
-                guard let userdata, let distance else { return 0 }
-                let search = userdata.assumingMemoryBound(to: NearestQuery.self)
-                guard let ga = search.pointee.geometry(a), let gb = search.pointee.geometry(b) else { return 0 }
-                return GEOSDistance_r(search.pointee.handle, ga, gb, distance) == 0 ? 0 : 1
-            }, search)
+            GEOSSTRtree_nearest_generic_r(
+                context.handle, tree, nil, query,
+                { a, b, distance, userdata in
+                    guard let userdata, let distance else { return 0 }
+                    let search = userdata.assumingMemoryBound(to: NearestQuery.self)
+                    guard let ga = search.pointee.geometry(a), let gb = search.pointee.geometry(b) else { return 0 }
+                    return GEOSDistance_r(search.pointee.handle, ga, gb, distance) == 0 ? 0 : 1
+                }, search)
         }
         guard let found else { throw context.error("GEOSSTRtree_nearest_generic_r") }
         let index = Int(bitPattern: found) - 1
         var distance = 0.0
-        try context.check(status: GEOSDistance_r(context.handle, query, try geometry(index), &distance),
-                          "GEOSDistance_r")
+        try context.check(
+            status: GEOSDistance_r(context.handle, query, try geometry(index), &distance),
+            "GEOSDistance_r")
         return (Int32(index), distance)
     }
 

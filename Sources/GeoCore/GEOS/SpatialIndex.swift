@@ -22,8 +22,9 @@ public final class SpatialIndex {
     /// - Parameter nodeCapacity: children per node (GEOS recommends 10; at least 2).
     public init(context: GEOSContext, nodeCapacity: Int = 10) throws(GEOSError) {
         self.context = context
-        self.tree = try context.check(GEOSSTRtree_create_r(context.handle, max(2, nodeCapacity)),
-                                      "GEOSSTRtree_create_r")
+        self.tree = try context.check(
+            GEOSSTRtree_create_r(context.handle, max(2, nodeCapacity)),
+            "GEOSSTRtree_create_r")
     }
 
     /// A tree over `geometries`, item `i` being `geometries[i]`.
@@ -52,12 +53,14 @@ public final class SpatialIndex {
     @discardableResult
     public func insert(_ geometry: Geometry) throws(GEOSError) -> Int {
         guard !isBuilt else {
-            throw GEOSError(function: "GEOSSTRtree_insert_r",
-                            message: "cannot insert after the first query: GEOS packs the tree then")
+            throw GEOSError(
+                function: "GEOSSTRtree_insert_r",
+                message: "cannot insert after the first query: GEOS packs the tree then")
         }
         guard geometry.context === context else {
-            throw GEOSError(function: "GEOSSTRtree_insert_r",
-                            message: "the geometry belongs to another GEOSContext")
+            throw GEOSError(
+                function: "GEOSSTRtree_insert_r",
+                message: "the geometry belongs to another GEOSContext")
         }
         let index = items.count
         items.append(geometry)
@@ -93,10 +96,12 @@ public final class SpatialIndex {
         isBuilt = true
         var found: [Int] = []
         withUnsafeMutablePointer(to: &found) { found in
-            GEOSSTRtree_query_r(context.handle, tree, geometry.handle, { item, userdata in
-                guard let userdata else { return }
-                userdata.assumingMemoryBound(to: [Int].self).pointee.append(SpatialIndex.index(item))
-            }, found)
+            GEOSSTRtree_query_r(
+                context.handle, tree, geometry.handle,
+                { item, userdata in
+                    guard let userdata else { return }
+                    userdata.assumingMemoryBound(to: [Int].self).pointee.append(SpatialIndex.index(item))
+                }, found)
         }
         found.sort()
         return found
@@ -112,12 +117,14 @@ public final class SpatialIndex {
         isBuilt = true
         let search = NearestSearch(context: context, items: items.map(\.handle), query: geometry.handle)
         let userdata = Unmanaged.passUnretained(search).toOpaque()
-        let found = GEOSSTRtree_nearest_generic_r(context.handle, tree, NearestSearch.queryItem, geometry.handle, {
-            a, b, distance, userdata in
-            guard let userdata, let distance else { return 0 }
-            let search = Unmanaged<NearestSearch>.fromOpaque(userdata).takeUnretainedValue()
-            return search.distance(a, b, into: distance)
-        }, userdata)
+        let found = GEOSSTRtree_nearest_generic_r(
+            context.handle, tree, NearestSearch.queryItem, geometry.handle,
+            {
+                a, b, distance, userdata in
+                guard let userdata, let distance else { return 0 }
+                let search = Unmanaged<NearestSearch>.fromOpaque(userdata).takeUnretainedValue()
+                return search.distance(a, b, into: distance)
+            }, userdata)
         withExtendedLifetime(search) {}
         guard let found else {
             if let failure = search.failure { throw failure }

@@ -15,6 +15,8 @@ struct BoxGrid: Sendable {
     /// `items[cellStart[c] ..< cellStart[c + 1]]` are the items of cell `c`.
     private let cellStart: [Int32]
     private let items: [Int32]
+    /// The most items any one cell lists: enough room for ``candidates(x:y:into:)``.
+    let maxItemsPerCell: Int
 
     /// Grids `boxes` with cells about the size of a typical box.
     init(boxes: [BoundingBox?]) {
@@ -27,6 +29,7 @@ struct BoxGrid: Sendable {
             rows = 0
             cellStart = [0]
             items = []
+            maxItemsPerCell = 0
             return
         }
         let extent = present.dropFirst().reduce(first) { $0.union($1) }
@@ -66,29 +69,30 @@ struct BoxGrid: Sendable {
         }
         cellStart = counts
         items = filled
+        var most: Int32 = 0
+        for c in 0..<(counts.count - 1) { most = Swift.max(most, counts[c + 1] - counts[c]) }
+        maxItemsPerCell = Int(most)
     }
 
-    private static func cellRange(_ box: BoundingBox, _ origin: Coordinate, _ size: Double, _ columns: Int,
-                                  _ rows: Int) -> (Int, Int, Int, Int) {
+    private static func cellRange(
+        _ box: BoundingBox, _ origin: Coordinate, _ size: Double, _ columns: Int,
+        _ rows: Int
+    ) -> (Int, Int, Int, Int) {
         func clamp(_ v: Double, _ n: Int) -> Int { Swift.min(n - 1, Swift.max(0, Int(v.rounded(.down)))) }
-        return (clamp((box.minX - origin.x) / size, columns), clamp((box.minY - origin.y) / size, rows),
-                clamp((box.maxX - origin.x) / size, columns), clamp((box.maxY - origin.y) / size, rows))
+        return (
+            clamp((box.minX - origin.x) / size, columns), clamp((box.minY - origin.y) / size, rows),
+            clamp((box.maxX - origin.x) / size, columns), clamp((box.maxY - origin.y) / size, rows)
+        )
     }
 
     /// The cell holding `point`, or nil outside the grid.
     @inline(__always)
     private func cell(_ x: Double, _ y: Double) -> Int? {
-        let fx = (x - origin.x) / cellSize, fy = (y - origin.y) / cellSize
+        let fx = (x - origin.x) / cellSize
+        let fy = (y - origin.y) / cellSize
         // The comparisons are false for NaN, so NaN coordinates find nothing.
         guard fx >= 0, fy >= 0, fx < Double(columns), fy < Double(rows) else { return nil }
         return Int(fy) * columns + Int(fx)
-    }
-
-    /// The most items any one cell lists: enough room for ``candidates(x:y:into:)``.
-    var maxItemsPerCell: Int {
-        var most = 0
-        for c in 0..<(cellStart.count - 1) { most = Swift.max(most, Int(cellStart[c + 1] - cellStart[c])) }
-        return most
     }
 
     /// Writes into `output` each item whose box contains the point (boundary included),

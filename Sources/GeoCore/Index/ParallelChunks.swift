@@ -22,7 +22,9 @@ enum ParallelChunks {
         // About 16 chunks per worker balances uneven chunks without much bookkeeping.
         let chunkSize = Swift.max(minimumChunk, (count + workers * 16 - 1) / (workers * 16))
         let chunks = (count + chunkSize - 1) / chunkSize
-        @Sendable func range(_ chunk: Int) -> Range<Int> { (chunk * chunkSize)..<Swift.min(count, (chunk + 1) * chunkSize) }
+        @Sendable func range(_ chunk: Int) -> Range<Int> {
+            (chunk * chunkSize)..<Swift.min(count, (chunk + 1) * chunkSize)
+        }
 
         if workers == 1 {
             let state = try makeState()

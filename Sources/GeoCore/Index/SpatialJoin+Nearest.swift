@@ -22,8 +22,10 @@ extension SpatialJoin {
     ///   - shapes: the right items; empty shapes are never nearest.
     ///   - maxDistance: when given, points farther than this from every shape get no pair.
     ///   - threads: worker threads (default: every core).
-    public static func nearest(points: [Coordinate], _ shapes: [Shape], maxDistance: Double? = nil,
-                               threads: Int? = nil) throws(GEOSError) -> NearestPairs {
+    public static func nearest(
+        points: [Coordinate], _ shapes: [Shape], maxDistance: Double? = nil,
+        threads: Int? = nil
+    ) throws(GEOSError) -> NearestPairs {
         try checkSize(points.count, shapes.count)
         let chunks = try ParallelChunks.run(
             count: points.count, threads: threads, minimumChunk: 256,

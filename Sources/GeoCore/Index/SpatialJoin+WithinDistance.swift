@@ -1,31 +1,37 @@
 extension SpatialJoin {
     /// The within-distance point join, fast path: neighbouring points share GEOS's work.
     ///
-    /// Points are grouped into small cells (``PointCells``). For each cell and each
+    /// Points are grouped into cells of about 32 (``PointCells``). For each cell and each
     /// shape whose grown box meets the cell, GEOS measures the exact distance from one
     /// point of the cell to the shape (`GEOSPreparedDistance_r`). The distance to a
     /// closed set is 1-Lipschitz: |dist(p) − dist(q)| ≤ |p − q|. So every other point
     /// `p` whose bound `dist(q) + |p − q|` is at most `d − ε` is certainly within `d`,
     /// and one with `dist(q) − |p − q| > d + ε` certainly is not; only the rest are
     /// measured by GEOS, and each such measurement becomes one more reference `q`.
-    /// `ε` (10⁻⁹ of the coordinate magnitude) dwarfs the rounding of the distances, so
-    /// every pair decided by a bound is decided as GEOS's own `distance ≤ d` would be.
-    static func pointsWithinDistanceByCells(_ points: [Coordinate], _ shapes: [Shape], distance d: Double,
-                                            threads: Int?) throws(GEOSError) -> JoinPairs {
+    /// `ε` (10⁻⁹ of the largest coordinate or of `d`) dwarfs the rounding of the
+    /// distances (about 10⁻¹⁶ of it), so every pair decided by a bound is decided as
+    /// GEOS's own `distance ≤ d` (what `GEOSPreparedDistanceWithin_r` tests) would be.
+    static func pointsWithinDistanceByCells(
+        _ points: [Coordinate], _ shapes: [Shape], distance d: Double,
+        threads: Int?
+    ) throws(GEOSError) -> JoinPairs {
         let boxes = boxes(of: shapes, margin: d)
         let grid = BoxGrid(boxes: boxes)
         let cells = PointCells(points: points, pointsPerCell: 32)
+        // The largest coordinate in play sets the scale of rounding in the distances.
         var magnitude = d
         for box in boxes.compactMap({ $0 }) {
             magnitude = Swift.max(magnitude, abs(box.minX), abs(box.maxX), abs(box.minY), abs(box.maxY))
         }
+        for p in points where p.isFinite { magnitude = Swift.max(magnitude, abs(p.x), abs(p.y)) }
         let epsilon = magnitude * 1e-9
         let chunks = try ParallelChunks.run(
             count: cells.cellCount, threads: threads, minimumChunk: 64,
             makeState: { () throws(GEOSError) in try JoinKernel(shapes: shapes) },
             process: { kernel, range throws(GEOSError) in
-                var worker = CellWorker(kernel: kernel, grid: grid, distance: d, epsilon: epsilon,
-                                        shapeCount: shapes.count)
+                var worker = CellWorker(
+                    kernel: kernel, grid: grid, distance: d, epsilon: epsilon,
+                    shapeCount: shapes.count)
                 for c in range {
                     let members = cells.order[Int(cells.cellStart[c])..<Int(cells.cellStart[c + 1])]
                     try worker.process(members.map { Int($0) }, points)
@@ -96,8 +102,9 @@ private struct CellWorker {
     /// Finds every (point, shape) pair within the distance for the points of one cell.
     mutating func process(_ members: [Int], _ points: [Coordinate]) throws(GEOSError) {
         guard let first = members.first else { return }
-        var box = BoundingBox(minX: points[first].x, minY: points[first].y, maxX: points[first].x,
-                              maxY: points[first].y)
+        var box = BoundingBox(
+            minX: points[first].x, minY: points[first].y, maxX: points[first].x,
+            maxY: points[first].y)
         for i in members { box = box.extended(by: points[i]) }
         let candidates = grid.candidates(meeting: box, seen: &seen)
         if candidates.isEmpty { return }
@@ -108,7 +115,8 @@ private struct CellWorker {
         let a = points[anchor]
         var reach = 0.0
         for i in members { reach = Swift.max(reach, points[i].distance(to: a)) }
-        let d = distance, eps = epsilon
+        let d = distance
+        let eps = epsilon
 
         for j in candidates {
             guard let shapeBox = grid.boxes[Int(j)] else { continue }
@@ -136,9 +144,11 @@ private struct CellWorker {
     /// Whether `p` is within the distance of shape `j`: by a Lipschitz bound from a
     /// reference point when one decides, else by GEOS (which adds a reference).
     private mutating func isWithin(_ p: Coordinate, _ j: Int) throws(GEOSError) -> Bool {
-        let d = distance, eps = epsilon
+        let d = distance
+        let eps = epsilon
         for k in refD.indices {
-            let dx = p.x - refX[k], dy = p.y - refY[k]
+            let dx = p.x - refX[k]
+            let dy = p.y - refY[k]
             let gap = (dx * dx + dy * dy).squareRoot()
             if refD[k] + gap <= d - eps { return true }
             if refD[k] - gap > d + eps { return false }

@@ -24,8 +24,10 @@ public enum SpatialJoin {
     ///   - shapes: the right items; empty shapes match nothing.
     ///   - threads: worker threads (default: every core).
     /// - Throws: ``GEOSError`` if GEOS rejects a shape (e.g. an unclosed ring) or a test fails.
-    public static func join(points: [Coordinate], _ shapes: [Shape], predicate: JoinPredicate,
-                            threads: Int? = nil) throws(GEOSError) -> JoinPairs {
+    public static func join(
+        points: [Coordinate], _ shapes: [Shape], predicate: JoinPredicate,
+        threads: Int? = nil
+    ) throws(GEOSError) -> JoinPairs {
         try checkSize(points.count, shapes.count)
         if case .withinDistance(let d) = predicate, d >= 0, d.isFinite {
             return try pointsWithinDistanceByCells(points, shapes, distance: d, threads: threads)
@@ -42,21 +44,27 @@ public enum SpatialJoin {
 
     /// Point-in-polygon join: pairs `(point, polygon)` with the point inside the polygon,
     /// not on its boundary (shapely's `within`). Same as `join(points:_:predicate: .within)`.
-    public static func pointsInPolygons(_ points: [Coordinate], _ polygons: [Shape],
-                                        threads: Int? = nil) throws(GEOSError) -> JoinPairs {
+    public static func pointsInPolygons(
+        _ points: [Coordinate], _ polygons: [Shape],
+        threads: Int? = nil
+    ) throws(GEOSError) -> JoinPairs {
         try join(points: points, polygons, predicate: .within, threads: threads)
     }
 
     /// Within-distance join: pairs `(point, shape)` whose distance is at most `distance`
     /// (shapely's `dwithin`; a point inside a polygon is at distance 0).
-    public static func pointsWithinDistance(_ points: [Coordinate], of shapes: [Shape], distance: Double,
-                                            threads: Int? = nil) throws(GEOSError) -> JoinPairs {
+    public static func pointsWithinDistance(
+        _ points: [Coordinate], of shapes: [Shape], distance: Double,
+        threads: Int? = nil
+    ) throws(GEOSError) -> JoinPairs {
         try join(points: points, shapes, predicate: .withinDistance(distance), threads: threads)
     }
 
     /// Pairs `(left, right)` of shapes with `left PREDICATE right`.
-    public static func join(_ left: [Shape], _ right: [Shape], predicate: JoinPredicate,
-                            threads: Int? = nil) throws(GEOSError) -> JoinPairs {
+    public static func join(
+        _ left: [Shape], _ right: [Shape], predicate: JoinPredicate,
+        threads: Int? = nil
+    ) throws(GEOSError) -> JoinPairs {
         try checkSize(left.count, right.count)
         let grid = BoxGrid(boxes: boxes(of: right, margin: predicate.margin))
         let chunks = try ParallelChunks.run(
@@ -82,8 +90,10 @@ public enum SpatialJoin {
 
     /// The same joins with the right side given as GEOS geometries (read into shapes
     /// on the calling thread, then joined on every core).
-    public static func join(points: [Coordinate], _ geometries: [Geometry], predicate: JoinPredicate,
-                            threads: Int? = nil) throws(GEOSError) -> JoinPairs {
+    public static func join(
+        points: [Coordinate], _ geometries: [Geometry], predicate: JoinPredicate,
+        threads: Int? = nil
+    ) throws(GEOSError) -> JoinPairs {
         let shapes = try geometries.map { g throws(GEOSError) in try g.shape() }
         return try join(points: points, shapes, predicate: predicate, threads: threads)
     }
@@ -117,8 +127,10 @@ public enum SpatialJoin {
     }
 
     /// One chunk of a point join: box filter through the grid, then GEOS on the survivors.
-    private static func joinPoints(_ points: [Coordinate], _ range: Range<Int>, grid: BoxGrid, kernel: JoinKernel,
-                                   predicate: JoinPredicate) throws(GEOSError) -> JoinPairs {
+    private static func joinPoints(
+        _ points: [Coordinate], _ range: Range<Int>, grid: BoxGrid, kernel: JoinKernel,
+        predicate: JoinPredicate
+    ) throws(GEOSError) -> JoinPairs {
         var pairs = JoinPairs()
         var matches: [Int32] = []
         let scratch = UnsafeMutableBufferPointer<Int32>.allocate(capacity: Swift.max(1, grid.maxItemsPerCell))
@@ -128,8 +140,9 @@ public enum SpatialJoin {
             let n = grid.candidates(x: p.x, y: p.y, into: scratch)
             if n == 0 { continue }
             matches.removeAll(keepingCapacity: true)
-            try kernel.match(point: p, candidates: UnsafeBufferPointer(rebasing: scratch[0..<n]), predicate: predicate,
-                             into: &matches)
+            try kernel.match(
+                point: p, candidates: UnsafeBufferPointer(rebasing: scratch[0..<n]), predicate: predicate,
+                into: &matches)
             for m in matches {
                 pairs.left.append(Int32(i))
                 pairs.right.append(m)

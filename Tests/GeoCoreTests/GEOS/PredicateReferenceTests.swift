@@ -6,8 +6,10 @@ import XCTest
 /// Binary predicates on 1,500 generated pairs, checked against shapely 2 (which
 /// runs its own GEOS build): every answer must be identical, prepared or not.
 final class PredicateReferenceTests: XCTestCase {
-    private static let names = ["intersects", "contains", "within", "covers", "covered_by", "touches", "disjoint",
-                                "crosses", "overlaps", "equals", "dwithin", "contains_properly"]
+    private static let names = [
+        "intersects", "contains", "within", "covers", "covered_by", "touches", "disjoint",
+        "crosses", "overlaps", "equals", "dwithin", "contains_properly",
+    ]
 
     private struct Expected: Decodable {
         var results: [String: [Bool]]
@@ -28,39 +30,54 @@ final class PredicateReferenceTests: XCTestCase {
                 let center = Coordinate(x: random.double(in: 3...7), y: random.double(in: 3...7))
                 let big = ShapeFixtures.star(&random, center: center, radius: 2...3, vertices: 12)
                 if k % 12 == 5 {
-                    pairs.append((.polygon(PolygonRings(exterior: big)),
-                                  .polygon(PolygonRings(exterior: big.reversed())), d))
+                    pairs.append(
+                        (
+                            .polygon(PolygonRings(exterior: big)),
+                            .polygon(PolygonRings(exterior: big.reversed())), d
+                        ))
                 } else {
                     let small = ShapeFixtures.star(&random, center: center, radius: 0.2...0.8, vertices: 5)
                     pairs.append((.polygon(PolygonRings(exterior: big)), .polygon(PolygonRings(exterior: small)), d))
                 }
             case 0:
-                pairs.append((ShapeFixtures.polygon(&random, in: area, size: 1...5),
-                              ShapeFixtures.polygon(&random, in: area, size: 1...5), d))
+                pairs.append(
+                    (
+                        ShapeFixtures.polygon(&random, in: area, size: 1...5),
+                        ShapeFixtures.polygon(&random, in: area, size: 1...5), d
+                    ))
             case 1:
                 let point = Shape.point(Coordinate(x: random.double(in: 0...10), y: random.double(in: 0...10)))
                 pairs.append((point, ShapeFixtures.polygon(&random, in: area, size: 2...6), d))
             case 2:
-                pairs.append((ShapeFixtures.line(&random, in: area, step: 3),
-                              ShapeFixtures.polygon(&random, in: area, size: 1...5), d))
+                pairs.append(
+                    (
+                        ShapeFixtures.line(&random, in: area, step: 3),
+                        ShapeFixtures.polygon(&random, in: area, size: 1...5), d
+                    ))
             case 3:
                 // Lattice: exact shared edges, corners, and points on boundaries.
                 let a = ShapeFixtures.latticePolygon(&random, span: 6)
-                let b: Shape = random.int(in: 0...1) == 0
+                let b: Shape =
+                    random.int(in: 0...1) == 0
                     ? ShapeFixtures.latticePolygon(&random, span: 6)
                     : .point(Coordinate(x: Double(random.int(in: 0...12)), y: Double(random.int(in: 0...12))))
                 pairs.append((b, a, Double(random.int(in: 0...3))))
             default:
-                pairs.append((ShapeFixtures.anyShape(&random, in: area, size: 2, collections: false),
-                              ShapeFixtures.anyShape(&random, in: area, size: 2, collections: false), d))
+                pairs.append(
+                    (
+                        ShapeFixtures.anyShape(&random, in: area, size: 2, collections: false),
+                        ShapeFixtures.anyShape(&random, in: area, size: 2, collections: false), d
+                    ))
             }
         }
         return pairs
     }
 
     private func shapelyPredicates(_ pairs: [(Shape, Shape, Double)]) throws -> [String: [Bool]] {
-        let input = "{\"a\":" + ShapeFixtures.jsonArray(pairs.map(\.0)) + ",\"b\":"
-            + ShapeFixtures.jsonArray(pairs.map(\.1)) + ",\"d\":[" + pairs.map { "\($0.2)" }.joined(separator: ",") + "]}"
+        let input =
+            "{\"a\":" + ShapeFixtures.jsonArray(pairs.map(\.0)) + ",\"b\":"
+            + ShapeFixtures.jsonArray(pairs.map(\.1)) + ",\"d\":[" + pairs.map { "\($0.2)" }.joined(separator: ",")
+            + "]}"
         let script = """
             import json, sys
             import numpy as np, shapely
@@ -77,8 +94,10 @@ final class PredicateReferenceTests: XCTestCase {
                  "contains_properly": shapely.contains_properly(a, b)}
             json.dump({"results": {k: [bool(x) for x in v] for k, v in r.items()}}, sys.stdout)
             """
-        return try ReferencePython.decode(Expected.self, script, packages: ["shapely", "numpy"],
-                                          input: Data(input.utf8)).results
+        return try ReferencePython.decode(
+            Expected.self, script, packages: ["shapely", "numpy"],
+            input: Data(input.utf8)
+        ).results
     }
 
     func testPredicatesAgreeWithShapely() throws {
@@ -88,7 +107,8 @@ final class PredicateReferenceTests: XCTestCase {
         var mismatches: [String] = []
         var trueCounts: [String: Int] = [:]
         for (i, (sa, sb, d)) in pairs.enumerated() {
-            let a = try Geometry(sa, context: context), b = try Geometry(sb, context: context)
+            let a = try Geometry(sa, context: context)
+            let b = try Geometry(sb, context: context)
             let prepared = try a.prepared()
             let ours: [String: Bool] = [
                 "intersects": try a.intersects(b), "contains": try a.contains(b), "within": try a.within(b),
@@ -106,7 +126,9 @@ final class PredicateReferenceTests: XCTestCase {
             for name in Self.names {
                 let want = try XCTUnwrap(expected[name]?[i], "shapely gave no \(name) for pair \(i)")
                 if let o = ours[name], o != want { mismatches.append("pair \(i) \(name): ours \(o) shapely \(want)") }
-                if let p = preparedAnswers[name], p != want { mismatches.append("pair \(i) prepared \(name): \(p) vs \(want)") }
+                if let p = preparedAnswers[name], p != want {
+                    mismatches.append("pair \(i) prepared \(name): \(p) vs \(want)")
+                }
                 if want { trueCounts[name, default: 0] += 1 }
             }
         }

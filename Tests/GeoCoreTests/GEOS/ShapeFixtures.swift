@@ -10,8 +10,10 @@ enum ShapeFixtures {
     /// `n` at an angle jittered within its own sector, so no gap between vertices
     /// exceeds 1.8 sectors and the ring keeps clear of a disk of radius
     /// `radius.lowerBound × cos(0.9 × 2π / n)` around the centre.
-    static func star(_ random: inout SeededRandom, center: Coordinate, radius: ClosedRange<Double>,
-                     vertices: Int) -> [Coordinate] {
+    static func star(
+        _ random: inout SeededRandom, center: Coordinate, radius: ClosedRange<Double>,
+        vertices: Int
+    ) -> [Coordinate] {
         let n = max(3, vertices)
         let sector = 2 * Double.pi / Double(n)
         var ring: [Coordinate] = (0..<n).map { k in
@@ -25,7 +27,8 @@ enum ShapeFixtures {
 
     /// A random valid polygon, with a hole one time in three.
     static func polygon(_ random: inout SeededRandom, in area: BoundingBox, size: ClosedRange<Double>) -> Shape {
-        let center = Coordinate(x: random.double(in: area.minX...area.maxX), y: random.double(in: area.minY...area.maxY))
+        let center = Coordinate(
+            x: random.double(in: area.minX...area.maxX), y: random.double(in: area.minY...area.maxY))
         let r = random.double(in: size)
         if random.int(in: 0...2) == 0 {
             // Six or more outer vertices keep the ring outside 0.6 r × cos(0.94) ≈ 0.35 r.
@@ -33,8 +36,11 @@ enum ShapeFixtures {
             let hole = star(&random, center: center, radius: (r * 0.1)...(r * 0.3), vertices: random.int(in: 3...10))
             return .polygon(PolygonRings(exterior: outer, holes: [hole]))
         }
-        return .polygon(PolygonRings(exterior: star(&random, center: center, radius: (r * 0.6)...r,
-                                                    vertices: random.int(in: 3...24))))
+        return .polygon(
+            PolygonRings(
+                exterior: star(
+                    &random, center: center, radius: (r * 0.6)...r,
+                    vertices: random.int(in: 3...24))))
     }
 
     /// A random line (a random walk).
@@ -51,16 +57,23 @@ enum ShapeFixtures {
     /// Any of the simple-features kinds, for round trips and predicates.
     /// GEOS 3.11's predicates reject GeometryCollection arguments, so tests of
     /// predicates pass `collections: false`.
-    static func anyShape(_ random: inout SeededRandom, in area: BoundingBox, size: Double,
-                         collections: Bool = true) -> Shape {
+    static func anyShape(
+        _ random: inout SeededRandom, in area: BoundingBox, size: Double,
+        collections: Bool = true
+    ) -> Shape {
         let kind = random.int(in: 0...7)
         switch kind == 5 && !collections ? 6 : kind {
-        case 0: return .point(Coordinate(x: random.double(in: area.minX...area.maxX),
-                                         y: random.double(in: area.minY...area.maxY)))
+        case 0:
+            return .point(
+                Coordinate(
+                    x: random.double(in: area.minX...area.maxX),
+                    y: random.double(in: area.minY...area.maxY)))
         case 1: return line(&random, in: area, step: size)
-        case 2: return .multiPoint((0..<random.int(in: 1...6)).map { _ in
-            Coordinate(x: random.double(in: area.minX...area.maxX), y: random.double(in: area.minY...area.maxY))
-        })
+        case 2:
+            return .multiPoint(
+                (0..<random.int(in: 1...6)).map { _ in
+                    Coordinate(x: random.double(in: area.minX...area.maxX), y: random.double(in: area.minY...area.maxY))
+                })
         case 3:
             let lines = (0..<random.int(in: 1...3)).compactMap { _ -> [Coordinate]? in
                 if case .lineString(let c) = line(&random, in: area, step: size) { return c }
@@ -80,7 +93,9 @@ enum ShapeFixtures {
             return .multiPolygon(parts)
         case 5:
             return .geometryCollection([
-                .point(Coordinate(x: random.double(in: area.minX...area.maxX), y: random.double(in: area.minY...area.maxY))),
+                .point(
+                    Coordinate(x: random.double(in: area.minX...area.maxX), y: random.double(in: area.minY...area.maxY))
+                ),
                 line(&random, in: area, step: size),
                 polygon(&random, in: area, size: (size * 0.3)...size),
             ])
@@ -92,21 +107,25 @@ enum ShapeFixtures {
     /// A polygon with corners on the integer lattice, so points and distances can sit
     /// exactly on its boundary.
     static func latticePolygon(_ random: inout SeededRandom, span: Int) -> Shape {
-        let x0 = Double(random.int(in: 0...span)), y0 = Double(random.int(in: 0...span))
-        let w = Double(random.int(in: 1...6)), h = Double(random.int(in: 1...6))
+        let x0 = Double(random.int(in: 0...span))
+        let y0 = Double(random.int(in: 0...span))
+        let w = Double(random.int(in: 1...6))
+        let h = Double(random.int(in: 1...6))
         if random.int(in: 0...1) == 0 {
-            return .polygon(PolygonRings(exterior: [
-                Coordinate(x: x0, y: y0), Coordinate(x: x0 + w, y: y0), Coordinate(x: x0 + w, y: y0 + h),
-                Coordinate(x: x0, y: y0 + h), Coordinate(x: x0, y: y0),
-            ]))
+            return .polygon(
+                PolygonRings(exterior: [
+                    Coordinate(x: x0, y: y0), Coordinate(x: x0 + w, y: y0), Coordinate(x: x0 + w, y: y0 + h),
+                    Coordinate(x: x0, y: y0 + h), Coordinate(x: x0, y: y0),
+                ]))
         }
         // An L shape.
         let cut = Double(random.int(in: 1...3))
-        return .polygon(PolygonRings(exterior: [
-            Coordinate(x: x0, y: y0), Coordinate(x: x0 + w + cut, y: y0), Coordinate(x: x0 + w + cut, y: y0 + cut),
-            Coordinate(x: x0 + cut, y: y0 + cut), Coordinate(x: x0 + cut, y: y0 + h + cut),
-            Coordinate(x: x0, y: y0 + h + cut), Coordinate(x: x0, y: y0),
-        ]))
+        return .polygon(
+            PolygonRings(exterior: [
+                Coordinate(x: x0, y: y0), Coordinate(x: x0 + w + cut, y: y0), Coordinate(x: x0 + w + cut, y: y0 + cut),
+                Coordinate(x: x0 + cut, y: y0 + cut), Coordinate(x: x0 + cut, y: y0 + h + cut),
+                Coordinate(x: x0, y: y0 + h + cut), Coordinate(x: x0, y: y0),
+            ]))
     }
 
     // MARK: GeoJSON-style text for shapely.geometry.shape
