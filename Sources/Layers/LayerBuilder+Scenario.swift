@@ -22,13 +22,15 @@ extension LayerBuilder {
                 let pieces = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
                 let key = pieces[0].trimmingCharacters(in: .whitespaces)
                 guard pieces.count == 2 else {
-                    throw LayerBuildError(layer: nil, message: "scenario \"\(part)\" should read key=value, e.g. rain=50")
+                    throw LayerBuildError(
+                        layer: nil, message: "scenario \"\(part)\" should read key=value, e.g. rain=50")
                 }
                 let value = pieces[1].trimmingCharacters(in: .whitespaces)
                 switch key {
                 case "rain":
                     guard let mm = Double(value), mm.isFinite, mm >= 0 else {
-                        throw LayerBuildError(layer: nil, message: "scenario rain should be mm/h of zero or more, got \"\(value)\"")
+                        throw LayerBuildError(
+                            layer: nil, message: "scenario rain should be mm/h of zero or more, got \"\(value)\"")
                     }
                     rain = mm
                 default:

@@ -28,8 +28,10 @@ public enum LayerBuilder {
     /// - Throws: ``HubError`` when the hub cannot be read, ``LayerBuildError`` when the
     ///   data or settings cannot make the layer, ``GEOSError``/``PROJError`` when geometry
     ///   or projection fails.
-    public static func build(_ name: LayerName, catalogue: Catalogue, project: Project,
-                             scenario: Scenario = Scenario()) throws -> BuiltLayer {
+    public static func build(
+        _ name: LayerName, catalogue: Catalogue, project: Project,
+        scenario: Scenario = Scenario()
+    ) throws -> BuiltLayer {
         switch name {
         case .floodRisk:
             return try FloodRiskBuilder(project: project, scenario: scenario).build(catalogue: catalogue)

@@ -8,8 +8,11 @@ extension BusRoutesBuilder {
     public func period(catalogue: Catalogue, asOf: Date?) throws(HubError) -> DateInterval? {
         let newest = try catalogue.newestTimestamp(of: [.busBoardings])
         guard newest != nil, let end = asOf ?? newest else { return nil }
-        if let days = settings.periodDays { return DateInterval(start: end.addingTimeInterval(-days * 86_400), end: end) }
-        let first = try catalogue.provenance().filter { $0.kind == .busBoardings }.compactMap(\.timeRange?.lowerBound).min()
+        if let days = settings.periodDays {
+            return DateInterval(start: end.addingTimeInterval(-days * 86_400), end: end)
+        }
+        let first = try catalogue.provenance().filter { $0.kind == .busBoardings }.compactMap(\.timeRange?.lowerBound)
+            .min()
         return DateInterval(start: min(first ?? end, end), end: end)
     }
 

@@ -29,13 +29,15 @@ extension BusRoutesBuilder {
         var features = result.routes.map(feature)
         features += result.stops.map(feature)
         features += result.unservedGrowingCells.map { cell in
-            Feature(id: cell.meshCode.code, shape: cell.shape, properties: [
-                "kind": "unserved_cell", "mesh_code": .string(cell.meshCode.code),
-                "mesh_codes": .array(cell.meshCodes.map { .string($0.code) }),
-                "population_from": cell.populationFrom.map(JSONValue.int) ?? .null,
-                "population_to": cell.populationTo.map(JSONValue.int) ?? .null,
-                "population_change": cell.populationChange.map(JSONValue.int) ?? .null,
-            ])
+            Feature(
+                id: cell.meshCode.code, shape: cell.shape,
+                properties: [
+                    "kind": "unserved_cell", "mesh_code": .string(cell.meshCode.code),
+                    "mesh_codes": .array(cell.meshCodes.map { .string($0.code) }),
+                    "population_from": cell.populationFrom.map(JSONValue.int) ?? .null,
+                    "population_to": cell.populationTo.map(JSONValue.int) ?? .null,
+                    "population_change": cell.populationChange.map(JSONValue.int) ?? .null,
+                ])
         }
         let metadata: [String: JSONValue] = [
             "period_start": result.period.map { .string(timestamp($0.start)) } ?? .null,
@@ -98,6 +100,7 @@ extension BusRoutesBuilder {
     }
 
     func timestamp(_ date: Date) -> String {
-        ISO8601Timestamp.string(epochSeconds: date.timeIntervalSince1970, offsetSeconds: timeZone.secondsFromGMT(for: date))
+        ISO8601Timestamp.string(
+            epochSeconds: date.timeIntervalSince1970, offsetSeconds: timeZone.secondsFromGMT(for: date))
     }
 }

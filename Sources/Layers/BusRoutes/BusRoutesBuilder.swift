@@ -43,36 +43,43 @@ public struct BusRoutesBuilder: Sendable {
     ///   - period: the boardings period (days of trips per day); nil: the feed's span.
     ///   - census: the census-delta cells for catchments; nil leaves them out.
     /// - Throws: ``GEOSError``, ``PROJError``.
-    public func build(feed: GTFSFeed, boardings: [BoardingCount], period: DateInterval?,
-                      census: CensusDeltaResult?) throws -> BusRoutesResult {
-        let days = period.map { ServiceDay.days(covering: $0, timeZone: timeZone) }
+    public func build(
+        feed: GTFSFeed, boardings: [BoardingCount], period: DateInterval?,
+        census: CensusDeltaResult?
+    ) throws -> BusRoutesResult {
+        let days =
+            period.map { ServiceDay.days(covering: $0, timeZone: timeZone) }
             ?? ServiceCalendar(feed: feed).span.map(ServiceDay.days(in:)) ?? []
         let service = ServiceActivity(feed: feed, days: days)
-        var stopRidership: [String: RidershipCounts] = [:], routeRidership: [String: RidershipCounts] = [:]
+        var stopRidership: [String: RidershipCounts] = [:]
+        var routeRidership: [String: RidershipCounts] = [:]
         for count in boardings {
             stopRidership[count.stopID, default: RidershipCounts()].add(count)
             routeRidership[count.routeID, default: RidershipCounts()].add(count)
         }
         var stops = feed.stops.filter { $0.location != nil && $0.locationType == 0 }.map { stop in
             let ridership = stopRidership[stop.id] ?? RidershipCounts()
-            return BusStopSummary(stop: stop, routeIDs: service.routesCalling[stop.id] ?? [], ridership: ridership,
-                                  tripsPerDay: service.callsPerDay[stop.id] ?? 0,
-                                  isLowUse: ridership.totalBoardings < settings.lowUseThreshold)
+            return BusStopSummary(
+                stop: stop, routeIDs: service.routesCalling[stop.id] ?? [], ridership: ridership,
+                tripsPerDay: service.callsPerDay[stop.id] ?? 0,
+                isLowUse: ridership.totalBoardings < settings.lowUseThreshold)
         }
         var routes = try RouteLines.routes(feed: feed, crs: crs).map { lines in
-            BusRouteSummary(route: lines.route, lines: lines.lines, shapeIDs: lines.shapeIDs, lineSource: lines.source,
-                            lineLengths: lines.lengths, stopIDs: service.stopsOfRoute[lines.route.id] ?? [],
-                            tripsPerDay: service.tripsPerDay[lines.route.id]?.all ?? 0,
-                            tripsPerWeekday: service.tripsPerDay[lines.route.id]?.weekdays,
-                            tripsPerWeekendDay: service.tripsPerDay[lines.route.id]?.weekends,
-                            ridership: routeRidership[lines.route.id] ?? RidershipCounts())
+            BusRouteSummary(
+                route: lines.route, lines: lines.lines, shapeIDs: lines.shapeIDs, lineSource: lines.source,
+                lineLengths: lines.lengths, stopIDs: service.stopsOfRoute[lines.route.id] ?? [],
+                tripsPerDay: service.tripsPerDay[lines.route.id]?.all ?? 0,
+                tripsPerWeekday: service.tripsPerDay[lines.route.id]?.weekdays,
+                tripsPerWeekendDay: service.tripsPerDay[lines.route.id]?.weekends,
+                ridership: routeRidership[lines.route.id] ?? RidershipCounts())
         }
         var unserved: [CensusDeltaCell] = []
         var skipped = 0
         if let census {
             let context = try GEOSContext.current
-            let catchment = try WalkingCatchment(census: census, crs: crs, distance: settings.walkingDistance,
-                                                 context: context)
+            let catchment = try WalkingCatchment(
+                census: census, crs: crs, distance: settings.walkingDistance,
+                context: context)
             skipped = catchment.skippedCells
             let points = try CRSTransform(from: .wgs84, to: crs).transformed(stops.compactMap(\.stop.location))
             let candidates = try catchment.candidates(of: points)
@@ -85,15 +92,17 @@ public struct BusRoutesBuilder: Sendable {
                 let members = routes[r].stopIDs.compactMap { index[$0] }
                 guard !members.isEmpty else { continue }
                 let union = try Geometry.unaryUnion(members.map { discs[$0] }, context: context)
-                routes[r].catchment = try catchment.population(of: union, candidates: members.flatMap { candidates[$0] })
+                routes[r].catchment = try catchment.population(
+                    of: union, candidates: members.flatMap { candidates[$0] })
             }
             let served = Set(candidates.joined())
             unserved = catchment.cells.indices.filter { i in
                 (catchment.cells[i].populationChange ?? 0) > 0 && !served.contains(i)
             }.map { catchment.cells[$0] }
         }
-        return BusRoutesResult(routes: routes, stops: stops, unservedGrowingCells: unserved, period: period,
-                               serviceDays: days, censusYears: census.map { [$0.fromYear, $0.toYear] },
-                               skippedCensusCells: skipped)
+        return BusRoutesResult(
+            routes: routes, stops: stops, unservedGrowingCells: unserved, period: period,
+            serviceDays: days, censusYears: census.map { [$0.fromYear, $0.toYear] },
+            skippedCensusCells: skipped)
     }
 }

@@ -35,8 +35,10 @@ public struct BusStopSummary: Sendable, Hashable {
     /// Residents within walking distance; nil without census data.
     public var catchment: CatchmentPopulation?
 
-    public init(stop: GTFSStop, routeIDs: [String], ridership: RidershipCounts, tripsPerDay: Double, isLowUse: Bool,
-                catchment: CatchmentPopulation? = nil) {
+    public init(
+        stop: GTFSStop, routeIDs: [String], ridership: RidershipCounts, tripsPerDay: Double, isLowUse: Bool,
+        catchment: CatchmentPopulation? = nil
+    ) {
         self.stop = stop
         self.routeIDs = routeIDs
         self.ridership = ridership
@@ -77,9 +79,11 @@ public struct BusRouteSummary: Sendable, Hashable {
     /// Residents within walking distance of any of its stops; nil without census data.
     public var catchment: CatchmentPopulation?
 
-    public init(route: GTFSRoute, lines: [[Coordinate]], shapeIDs: [String?], lineSource: RouteLineSource,
-                lineLengths: [Double], stopIDs: [String], tripsPerDay: Double, tripsPerWeekday: Double?,
-                tripsPerWeekendDay: Double?, ridership: RidershipCounts, catchment: CatchmentPopulation? = nil) {
+    public init(
+        route: GTFSRoute, lines: [[Coordinate]], shapeIDs: [String?], lineSource: RouteLineSource,
+        lineLengths: [Double], stopIDs: [String], tripsPerDay: Double, tripsPerWeekday: Double?,
+        tripsPerWeekendDay: Double?, ridership: RidershipCounts, catchment: CatchmentPopulation? = nil
+    ) {
         self.route = route
         self.lines = lines
         self.shapeIDs = shapeIDs
@@ -112,9 +116,11 @@ public struct BusRoutesResult: Sendable, Hashable {
     /// Census cells left out of catchments because a year's figure is unknown.
     public var skippedCensusCells: Int
 
-    public init(routes: [BusRouteSummary], stops: [BusStopSummary], unservedGrowingCells: [CensusDeltaCell],
-                period: DateInterval?, serviceDays: [ServiceDay], censusYears: [Int]?,
-                skippedCensusCells: Int = 0) {
+    public init(
+        routes: [BusRouteSummary], stops: [BusStopSummary], unservedGrowingCells: [CensusDeltaCell],
+        period: DateInterval?, serviceDays: [ServiceDay], censusYears: [Int]?,
+        skippedCensusCells: Int = 0
+    ) {
         self.routes = routes
         self.stops = stops
         self.unservedGrowingCells = unservedGrowingCells

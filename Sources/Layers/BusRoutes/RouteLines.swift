@@ -12,7 +12,8 @@ struct RouteLines {
     /// One entry per route of the feed, in feed order.
     static func routes(feed: GTFSFeed, crs: CRS) throws(PROJError) -> [RouteLines] {
         let shapes = Dictionary(feed.shapes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let stops = Dictionary(feed.stops.compactMap { s in s.location.map { (s.id, $0) } }, uniquingKeysWith: { a, _ in a })
+        let stops = Dictionary(
+            feed.stops.compactMap { s in s.location.map { (s.id, $0) } }, uniquingKeysWith: { a, _ in a })
         var callsByTrip: [String: [GTFSStopTime]] = [:]
         for time in feed.stopTimes { callsByTrip[time.tripID, default: []].append(time) }
         var tripsByRoute: [String: [GTFSTrip]] = [:]
@@ -21,8 +22,10 @@ struct RouteLines {
         var result: [RouteLines] = []
         for route in feed.routes {
             var entry = RouteLines(route: route)
-            var seenShapes: Set<String> = [], seenSequences: Set<[String]> = []
-            var fromShapes = 0, fromStops = 0
+            var seenShapes: Set<String> = []
+            var seenSequences: Set<[String]> = []
+            var fromShapes = 0
+            var fromStops = 0
             for trip in tripsByRoute[route.id] ?? [] {
                 if let id = trip.shapeID, let shape = shapes[id], shape.points.count >= 2 {
                     fromShapes += 1

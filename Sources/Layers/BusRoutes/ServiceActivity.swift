@@ -12,7 +12,8 @@ struct ServiceActivity {
 
     init(feed: GTFSFeed, days: [ServiceDay]) {
         let calendar = ServiceCalendar(feed: feed)
-        let weekdayCount = days.filter(\.isWeekday).count, weekendCount = days.count - weekdayCount
+        let weekdayCount = days.filter(\.isWeekday).count
+        let weekendCount = days.count - weekdayCount
         // Active days per service: all, weekdays, weekend.
         var activity: [String: (all: Int, weekdays: Int, weekends: Int)] = [:]
         for service in Set(feed.trips.map(\.serviceID)) {
@@ -45,9 +46,11 @@ struct ServiceActivity {
         }
         let dayCount = Double(max(days.count, 1))
         for (route, t) in routeTotals {
-            tripsPerDay[route] = (Double(t.all) / dayCount,
-                                  weekdayCount > 0 ? Double(t.weekdays) / Double(weekdayCount) : nil,
-                                  weekendCount > 0 ? Double(t.weekends) / Double(weekendCount) : nil)
+            tripsPerDay[route] = (
+                Double(t.all) / dayCount,
+                weekdayCount > 0 ? Double(t.weekdays) / Double(weekdayCount) : nil,
+                weekendCount > 0 ? Double(t.weekends) / Double(weekendCount) : nil
+            )
         }
         callsPerDay = callTotals.mapValues { Double($0) / dayCount }
         let routeOrder = feed.routes.map(\.id)

@@ -22,14 +22,17 @@ public struct ServiceCalendar: Sendable, Hashable {
         case .added?: return true
         case .removed?: return false
         case nil:
-            return patterns[service]?.contains { $0.startDate <= date && date <= $0.endDate && $0.runs(onWeekday: weekday) }
+            return patterns[service]?.contains {
+                $0.startDate <= date && date <= $0.endDate && $0.runs(onWeekday: weekday)
+            }
                 ?? false
         }
     }
 
     /// The first and last dates any service is valid or added: the feed's own span.
     public var span: ClosedRange<GTFSDate>? {
-        let dates = patterns.values.flatMap { $0.flatMap { [$0.startDate, $0.endDate] } }
+        let dates =
+            patterns.values.flatMap { $0.flatMap { [$0.startDate, $0.endDate] } }
             + exceptions.values.flatMap { $0.compactMap { $0.value == .added ? $0.key : nil } }
         guard let low = dates.min(), let high = dates.max() else { return nil }
         return low...high
@@ -68,7 +71,9 @@ public struct ServiceDay: Sendable, Hashable {
         let utc = TimeZone(secondsFromGMT: 0) ?? .current
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = utc
-        func instant(_ d: GTFSDate) -> Date? { calendar.date(from: DateComponents(year: d.year, month: d.month, day: d.day)) }
+        func instant(_ d: GTFSDate) -> Date? {
+            calendar.date(from: DateComponents(year: d.year, month: d.month, day: d.day))
+        }
         guard let first = instant(span.lowerBound), let last = instant(span.upperBound) else { return [] }
         return days(covering: DateInterval(start: first, end: max(first, last)), timeZone: utc)
     }

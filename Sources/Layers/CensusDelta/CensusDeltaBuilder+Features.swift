@@ -46,8 +46,9 @@ extension CensusDeltaBuilder {
     /// - Throws: ``HubError``, ``LayerBuildError``, ``GEOSError``.
     public func result(catalogue: Catalogue) throws -> CensusDeltaResult {
         let (from, to) = try years(available: try catalogue.censusYears())
-        return try build(fromYear: from, from: try catalogue.censusRows(year: from),
-                         toYear: to, to: try catalogue.censusRows(year: to))
+        return try build(
+            fromYear: from, from: try catalogue.censusRows(year: from),
+            toYear: to, to: try catalogue.censusRows(year: to))
     }
 
     /// Reads the hub and builds the layer.

@@ -37,12 +37,16 @@ public struct CensusDeltaBuilder: Sendable {
         let to = settings.toYear ?? sorted.last
         let from = settings.fromYear ?? sorted.last { $0 < (to ?? Int.max) }
         guard let from, let to, from < to else {
-            throw LayerBuildError(layer: .censusDelta, message: "needs two census years; the hub has "
-                + (sorted.isEmpty ? "none" : sorted.map(String.init).joined(separator: ", ")))
+            throw LayerBuildError(
+                layer: .censusDelta,
+                message: "needs two census years; the hub has "
+                    + (sorted.isEmpty ? "none" : sorted.map(String.init).joined(separator: ", ")))
         }
         for year in [from, to] where !sorted.contains(year) {
-            throw LayerBuildError(layer: .censusDelta, message: "census year \(year) is not in the hub (it has "
-                + "\(sorted.map(String.init).joined(separator: ", ")))")
+            throw LayerBuildError(
+                layer: .censusDelta,
+                message: "census year \(year) is not in the hub (it has "
+                    + "\(sorted.map(String.init).joined(separator: ", ")))")
         }
         return (from, to)
     }
@@ -53,13 +57,15 @@ public struct CensusDeltaBuilder: Sendable {
     ///   mesh size or no rows; ``GEOSError`` when merging polygons fails.
     public func build(fromYear: Int, from: [CensusRow], toYear: Int, to: [CensusRow]) throws -> CensusDeltaResult {
         guard let coarsest = (from + to).map(\.meshCode.level).min(), !from.isEmpty, !to.isEmpty else {
-            throw LayerBuildError(layer: .censusDelta, message: "census \(from.isEmpty ? fromYear : toYear) has no cells")
+            throw LayerBuildError(
+                layer: .censusDelta, message: "census \(from.isEmpty ? fromYear : toYear) has no cells")
         }
         let level = settings.meshLevel ?? coarsest
         let before = try CensusYearCells(rows: from, level: level, year: fromYear)
         let after = try CensusYearCells(rows: to, level: level, year: toYear)
-        let groups = Self.groups(cells: Set(before.population.keys).union(after.population.keys),
-                                 links: before.links + after.links)
+        let groups = Self.groups(
+            cells: Set(before.population.keys).union(after.population.keys),
+            links: before.links + after.links)
         let context = try GEOSContext.current
         var cells: [CensusDeltaCell] = []
         for group in groups {
@@ -76,13 +82,15 @@ public struct CensusDeltaBuilder: Sendable {
                 householdsFrom: Self.sum(group.members, before.households),
                 householdsTo: Self.sum(group.members, after.households))
             if let change = cell.populationChange, let base = cell.populationFrom, base > 0,
-               base >= settings.minBasePopulation {
+                base >= settings.minBasePopulation
+            {
                 cell.populationChangePercent = 100 * Double(change) / Double(base)
             }
             cells.append(cell)
         }
-        return CensusDeltaResult(fromYear: fromYear, toYear: toYear, level: level,
-                                 cells: cells.sorted { $0.meshCode < $1.meshCode })
+        return CensusDeltaResult(
+            fromYear: fromYear, toYear: toYear, level: level,
+            cells: cells.sorted { $0.meshCode < $1.meshCode })
     }
 
     /// Σ over `members` (a cell absent from the year counts 0; an unknown one makes the sum unknown).
@@ -113,7 +121,8 @@ public struct CensusDeltaBuilder: Sendable {
         let all = cells.union(links.flatMap { [$0.hidden, $0.receiving] })
         for c in all { parent[c] = c }
         for link in links {
-            let a = root(link.hidden), b = root(link.receiving)
+            let a = root(link.hidden)
+            let b = root(link.receiving)
             if a != b { parent[max(a, b)] = min(a, b) }
         }
         let receiving = Set(links.map(\.receiving))

@@ -19,8 +19,10 @@ public struct CensusDeltaCell: Sendable, Hashable {
     /// layer's `minBasePopulation` (a few people would make a huge percentage) or unknown.
     public var populationChangePercent: Double?
 
-    public init(meshCode: MeshCode, meshCodes: [MeshCode], shape: Shape, populationFrom: Int?, populationTo: Int?,
-                householdsFrom: Int?, householdsTo: Int?, populationChangePercent: Double? = nil) {
+    public init(
+        meshCode: MeshCode, meshCodes: [MeshCode], shape: Shape, populationFrom: Int?, populationTo: Int?,
+        householdsFrom: Int?, householdsTo: Int?, populationChangePercent: Double? = nil
+    ) {
         self.meshCode = meshCode
         self.meshCodes = meshCodes
         self.shape = shape

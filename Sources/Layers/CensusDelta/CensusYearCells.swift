@@ -26,15 +26,18 @@ struct CensusYearCells {
         var byCell: [MeshCode: [CensusRow]] = [:]
         for row in rows {
             guard row.meshCode.level >= level else {
-                throw LayerBuildError(layer: .censusDelta, message: "census \(year) has \(row.meshCode.level) cells "
-                    + "(\(row.meshCode)), which cannot be split into \(level) cells; set layers.census-delta.meshLevel "
-                    + "to \(Self.settingName(row.meshCode.level)) or coarser")
+                throw LayerBuildError(
+                    layer: .censusDelta,
+                    message: "census \(year) has \(row.meshCode.level) cells "
+                        + "(\(row.meshCode)), which cannot be split into \(level) cells; set layers.census-delta.meshLevel "
+                        + "to \(Self.settingName(row.meshCode.level)) or coarser")
             }
             guard let cell = try? row.meshCode.ancestor(at: level) else { continue }
             byCell[cell, default: []].append(row)
         }
         for (cell, cellRows) in byCell {
-            var people: Int? = 0, homes: Int? = 0
+            var people: Int? = 0
+            var homes: Int? = 0
             for row in Self.coarsestCover(cell, cellRows) {
                 switch row.secrecy {
                 case .hidden(let target?) where row.population == nil:

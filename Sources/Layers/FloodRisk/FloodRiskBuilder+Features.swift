@@ -25,16 +25,19 @@ extension FloodRiskBuilder {
             "as_of": asOf.map { .string(timestamp($0)) } ?? .null,
             "scenario_rain_mm_per_h": scenarioRain.map(JSONValue.double) ?? .null,
             "status_counts": Self.counts(sites.map(\.status)),
-            "advisory_rule": .string("level >= \(settings.advisoryFraction) x warning level, or rising >= "
-                + "\(settings.advisoryRiseRate) m/h over the last \(settings.riseRateHours) h"),
+            "advisory_rule": .string(
+                "level >= \(settings.advisoryFraction) x warning level, or rising >= "
+                    + "\(settings.advisoryRiseRate) m/h over the last \(settings.riseRateHours) h"),
         ]
         if scenarioRain != nil { metadata["predicted_status_counts"] = Self.counts(sites.map(\.predictedStatus)) }
         let fits = sites.compactMap(\.response)
         metadata["sites_fitted"] = .int(fits.count)
         metadata["fit_r2_median"] = Self.median(fits.map(\.rSquared)).map(JSONValue.double) ?? .null
-        metadata["fit_r2_cumulative_median"] = Self.median(fits.compactMap(\.cumulativeRSquared)).map(JSONValue.double)
+        metadata["fit_r2_cumulative_median"] =
+            Self.median(fits.compactMap(\.cumulativeRSquared)).map(JSONValue.double)
             ?? .null
-        metadata["hourly_explains_better"] = .int(fits.filter { $0.rSquared > ($0.cumulativeRSquared ?? -.infinity) }.count)
+        metadata["hourly_explains_better"] = .int(
+            fits.filter { $0.rSquared > ($0.cumulativeRSquared ?? -.infinity) }.count)
         return BuiltLayer(name: .floodRisk, features: features, metadata: metadata)
     }
 
@@ -72,14 +75,18 @@ extension FloodRiskBuilder {
     }
 
     static func counts(_ statuses: [FloodStatus?]) -> JSONValue {
-        var counts: [String: JSONValue] = Dictionary(uniqueKeysWithValues: FloodStatus.allCases.map { ($0.rawValue, 0) })
-        for case let status? in statuses { counts[status.rawValue] = .int((counts[status.rawValue]?.intValue ?? 0) + 1) }
+        var counts: [String: JSONValue] = Dictionary(
+            uniqueKeysWithValues: FloodStatus.allCases.map { ($0.rawValue, 0) })
+        for case let status? in statuses {
+            counts[status.rawValue] = .int((counts[status.rawValue]?.intValue ?? 0) + 1)
+        }
         return .object(counts)
     }
 
     static func median(_ values: [Double]) -> Double? {
         guard !values.isEmpty else { return nil }
-        let sorted = values.sorted(), mid = sorted.count / 2
+        let sorted = values.sorted()
+        let mid = sorted.count / 2
         return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
     }
 }

@@ -26,8 +26,10 @@ public struct FloodRiskBuilder: Sendable {
     /// The UTC offset used to write `observed_at` (the project's zone).
     public var utcOffsetSeconds: Int
 
-    public init(settings: FloodRiskSettings = FloodRiskSettings(), asOf: Date? = nil, scenarioRain: Double? = nil,
-                utcOffsetSeconds: Int = ISO8601Timestamp.tokyoOffsetSeconds) {
+    public init(
+        settings: FloodRiskSettings = FloodRiskSettings(), asOf: Date? = nil, scenarioRain: Double? = nil,
+        utcOffsetSeconds: Int = ISO8601Timestamp.tokyoOffsetSeconds
+    ) {
         self.settings = settings
         self.asOf = asOf
         self.scenarioRain = scenarioRain
@@ -55,9 +57,10 @@ public struct FloodRiskBuilder: Sendable {
             site.latestTime = latest.time
             site.latestLevel = latest.value
             site.riseRate = Self.riseRate(series, hours: settings.riseRateHours)
-            site.status = FloodStatus.classify(level: latest.value, riseRate: site.riseRate,
-                                               warningLevel: sensor.warningLevel, dangerLevel: sensor.dangerLevel,
-                                               settings: settings)
+            site.status = FloodStatus.classify(
+                level: latest.value, riseRate: site.riseRate,
+                warningLevel: sensor.warningLevel, dangerLevel: sensor.dangerLevel,
+                settings: settings)
             let rain = rainfall.within(DateInterval(start: .distantPast, end: now))
             site.response = RainfallResponse.fit(levels: series, rainfall: rain, maxLagHours: settings.maxLagHours)
             if let scenarioRain {
@@ -82,8 +85,10 @@ public struct FloodRiskBuilder: Sendable {
         let n = Double(window.count)
         guard window.count >= 2 else { return nil }
         let t = window.times.map { $0.timeIntervalSince(latest.time) / 3600 }
-        let meanT = t.reduce(0, +) / n, meanY = window.values.reduce(0, +) / n
-        var sxy = 0.0, sxx = 0.0
+        let meanT = t.reduce(0, +) / n
+        let meanY = window.values.reduce(0, +) / n
+        var sxy = 0.0
+        var sxx = 0.0
         for (x, y) in zip(t, window.values) {
             sxy += (x - meanT) * (y - meanY)
             sxx += (x - meanT) * (x - meanT)

@@ -36,8 +36,10 @@ public enum FloodStatus: String, Sendable, Hashable, Codable, CaseIterable, Comp
     ///   - warningLevel: the sensor's warning level in metres.
     ///   - dangerLevel: the sensor's danger level in metres.
     ///   - settings: `advisoryFraction` and `advisoryRiseRate`.
-    public static func classify(level: Double, riseRate: Double?, warningLevel: Double, dangerLevel: Double,
-                                settings: FloodRiskSettings) -> FloodStatus {
+    public static func classify(
+        level: Double, riseRate: Double?, warningLevel: Double, dangerLevel: Double,
+        settings: FloodRiskSettings
+    ) -> FloodStatus {
         if level >= dangerLevel { return .danger }
         if level >= warningLevel { return .warning }
         if level >= settings.advisoryFraction * warningLevel { return .advisory }

@@ -36,7 +36,8 @@ struct LeastSquares {
     /// - Returns: the fit, or nil when there are fewer observations than columns or the
     ///   design is rank-deficient.
     init?(columns: [[Double]], y: [Double], relativeTolerance: Double = 1e-10) {
-        let n = y.count, p = columns.count
+        let n = y.count
+        let p = columns.count
         guard p > 0, n > p, columns.allSatisfy({ $0.count == n }) else { return nil }
         // Column-major working copy, reduced to R in place; `qty` becomes Qᵀy.
         var a = [Double](repeating: 0, count: n * p)
@@ -53,7 +54,8 @@ struct LeastSquares {
         guard let b = solved else { return nil }
         guard b.allSatisfy(\.isFinite) else { return nil }
         let mean = y.reduce(0, +) / Double(n)
-        var ssRes = 0.0, ssTot = 0.0
+        var ssRes = 0.0
+        var ssTot = 0.0
         for i in 0..<n {
             var fitted = 0.0
             for k in 0..<p { fitted += columns[k][i] * b[k] }
@@ -68,9 +70,11 @@ struct LeastSquares {
 
     /// Reduces the column-major `a` (n × p) to R by Householder reflections, applying
     /// them to `qty` as well, then solves R b = (Qᵀy)[0..<p]; nil when rank-deficient.
-    private static func householder(_ a: UnsafeMutableBufferPointer<Double>, _ qty: UnsafeMutableBufferPointer<Double>,
-                                    _ v: UnsafeMutableBufferPointer<Double>, n: Int, p: Int,
-                                    relativeTolerance: Double) -> [Double]? {
+    private static func householder(
+        _ a: UnsafeMutableBufferPointer<Double>, _ qty: UnsafeMutableBufferPointer<Double>,
+        _ v: UnsafeMutableBufferPointer<Double>, n: Int, p: Int,
+        relativeTolerance: Double
+    ) -> [Double]? {
         for j in 0..<p {
             let column = j * n
             let originalNorm = norm(a, from: column, to: column + n)

@@ -61,10 +61,12 @@ extension RainfallResponse {
         guard n >= 2 * (maxLagHours + 2) else { return nil }
         let ones = [Double](repeating: 1, count: n)
         guard let hourly = LeastSquares(columns: [ones] + design.lagged, y: design.levels),
-              let rSquared = hourly.rSquared else { return nil }
+            let rSquared = hourly.rSquared
+        else { return nil }
         let cumulative = LeastSquares(columns: [ones, design.cumulative], y: design.levels)
-        return RainfallResponse(intercept: hourly.coefficients[0], coefficients: Array(hourly.coefficients.dropFirst()),
-                                rSquared: rSquared, rootMeanSquaredError: hourly.rootMeanSquaredError,
-                                cumulativeRSquared: cumulative?.rSquared, observations: n)
+        return RainfallResponse(
+            intercept: hourly.coefficients[0], coefficients: Array(hourly.coefficients.dropFirst()),
+            rSquared: rSquared, rootMeanSquaredError: hourly.rootMeanSquaredError,
+            cumulativeRSquared: cumulative?.rSquared, observations: n)
     }
 }

@@ -28,8 +28,10 @@ public struct RainfallResponse: Sendable, Hashable {
     /// Level readings used.
     public var observations: Int
 
-    public init(intercept: Double, coefficients: [Double], rSquared: Double, rootMeanSquaredError: Double,
-                cumulativeRSquared: Double?, observations: Int) {
+    public init(
+        intercept: Double, coefficients: [Double], rSquared: Double, rootMeanSquaredError: Double,
+        cumulativeRSquared: Double?, observations: Int
+    ) {
         self.intercept = intercept
         self.coefficients = coefficients
         self.rSquared = rSquared

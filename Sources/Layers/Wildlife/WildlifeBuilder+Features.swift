@@ -25,7 +25,8 @@ extension WildlifeBuilder {
     public func layer(_ result: WildlifeResult) -> BuiltLayer {
         var features = result.zones.map(feature)
         features += result.cameras.map(feature)
-        let weights = Dictionary(uniqueKeysWithValues: Species.allCases.map { ($0.rawValue, JSONValue.double(settings.weight(of: $0))) })
+        let weights = Dictionary(
+            uniqueKeysWithValues: Species.allCases.map { ($0.rawValue, JSONValue.double(settings.weight(of: $0))) })
         let metadata: [String: JSONValue] = [
             "as_of": result.asOf.map { .string(timestamp($0)) } ?? .null,
             "period_days": .double(settings.periodDays), "min_confidence": .double(settings.minConfidence),
@@ -63,24 +64,32 @@ extension WildlifeBuilder {
 
     private func tallyProperties(_ t: WildlifeTally) -> [String: JSONValue] {
         [
-            "detections": .int(t.detections), "bear_detections": .int(t.bySpecies[.bear] ?? 0), "score": .double(t.score),
-            "counts_by_species": .object(Dictionary(uniqueKeysWithValues: Species.allCases.map {
-                ($0.rawValue, JSONValue.int(t.bySpecies[$0] ?? 0))
-            })),
+            "detections": .int(t.detections), "bear_detections": .int(t.bySpecies[.bear] ?? 0),
+            "score": .double(t.score),
+            "counts_by_species": .object(
+                Dictionary(
+                    uniqueKeysWithValues: Species.allCases.map {
+                        ($0.rawValue, JSONValue.int(t.bySpecies[$0] ?? 0))
+                    })),
             "counts_by_month": .object(t.byMonth.mapValues(JSONValue.int)),
-            "counts_by_band": .object(Dictionary(uniqueKeysWithValues: TimeOfDayBand.allCases.map {
-                ($0.key, JSONValue.int(t.byBand[$0] ?? 0))
-            })),
+            "counts_by_band": .object(
+                Dictionary(
+                    uniqueKeysWithValues: TimeOfDayBand.allCases.map {
+                        ($0.key, JSONValue.int(t.byBand[$0] ?? 0))
+                    })),
             "last_detection": t.lastDetection.map { .string(timestamp($0)) } ?? .null,
         ]
     }
 
     static func bands(_ values: [TimeOfDayBand: Double]) -> JSONValue {
-        .object(Dictionary(uniqueKeysWithValues: TimeOfDayBand.allCases.map { ($0.key, JSONValue.double(values[$0] ?? 0)) }))
+        .object(
+            Dictionary(uniqueKeysWithValues: TimeOfDayBand.allCases.map { ($0.key, JSONValue.double(values[$0] ?? 0)) })
+        )
     }
 
     func timestamp(_ date: Date) -> String {
-        ISO8601Timestamp.string(epochSeconds: date.timeIntervalSince1970, offsetSeconds: timeZone.secondsFromGMT(for: date))
+        ISO8601Timestamp.string(
+            epochSeconds: date.timeIntervalSince1970, offsetSeconds: timeZone.secondsFromGMT(for: date))
     }
 
     /// Reads cameras and detections from the hub and builds the layer.

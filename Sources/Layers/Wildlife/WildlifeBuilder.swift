@@ -26,8 +26,10 @@ public struct WildlifeBuilder: Sendable {
     /// Segments per quarter circle of the zone discs (GEOS's default, 8).
     public var quadrantSegments: Int
 
-    public init(settings: WildlifeSettings = WildlifeSettings(), crs: CRS, timeZone: TimeZone, asOf: Date? = nil,
-                quadrantSegments: Int = 8) {
+    public init(
+        settings: WildlifeSettings = WildlifeSettings(), crs: CRS, timeZone: TimeZone, asOf: Date? = nil,
+        quadrantSegments: Int = 8
+    ) {
         self.settings = settings
         self.crs = crs
         self.timeZone = timeZone
@@ -53,8 +55,9 @@ public struct WildlifeBuilder: Sendable {
     /// - Throws: ``GEOSError`` or ``PROJError`` when buffering, merging or projecting fails.
     public func build(cameras: [WildlifeCamera], detections: [WildlifeDetection]) throws -> WildlifeResult {
         guard let now = asOf ?? detections.map(\.time).max() else {
-            return WildlifeResult(zones: [], cameras: cameras.map { WildlifeCameraSummary(camera: $0, tally: WildlifeTally()) },
-                                  asOf: nil)
+            return WildlifeResult(
+                zones: [], cameras: cameras.map { WildlifeCameraSummary(camera: $0, tally: WildlifeTally()) },
+                asOf: nil)
         }
         let start = now.addingTimeInterval(-settings.periodDays * 86_400)
         let local = LayerBuilder.LocalCalendar(timeZone: timeZone)
@@ -70,10 +73,13 @@ public struct WildlifeBuilder: Sendable {
                 species: d.species, time: d.time, fields: local.fields(d.time),
                 weight: weight(of: d.species, age: now.timeIntervalSince(d.time)))
         }
-        var summaries = cameras.map { WildlifeCameraSummary(camera: $0, tally: tallies[$0.cameraID] ?? WildlifeTally()) }
+        var summaries = cameras.map {
+            WildlifeCameraSummary(camera: $0, tally: tallies[$0.cameraID] ?? WildlifeTally())
+        }
         var zones = try mergedZones(summaries.filter { $0.tally.detections > 0 })
         Self.normaliseRisks(&zones)
-        let zoneOf = Dictionary(zones.flatMap { zone in zone.cameraIDs.map { ($0, zone.id) } }, uniquingKeysWith: { a, _ in a })
+        let zoneOf = Dictionary(
+            zones.flatMap { zone in zone.cameraIDs.map { ($0, zone.id) } }, uniquingKeysWith: { a, _ in a })
         for i in summaries.indices { summaries[i].zoneID = zoneOf[summaries[i].camera.cameraID] }
         return WildlifeResult(zones: zones, cameras: summaries, asOf: now, unknownCameraDetections: unknown)
     }
@@ -100,7 +106,8 @@ public struct WildlifeBuilder: Sendable {
             let polygon = try Geometry(.polygon(part), context: context)
             let prepared = try polygon.prepared()
             var members: [WildlifeCameraSummary] = []
-            for (summary, point) in zip(active, points) where try prepared.covers(Geometry(point: point, context: context)) {
+            for (summary, point) in zip(active, points)
+            where try prepared.covers(Geometry(point: point, context: context)) {
                 members.append(summary)
             }
             guard !members.isEmpty else { continue }
@@ -108,9 +115,11 @@ public struct WildlifeBuilder: Sendable {
             for m in members { tally.add(m.tally) }
             let ids = members.map(\.camera.cameraID).sorted()
             let metricShape = Shape.polygon(part)
-            zones.append(WildlifeZone(id: ids.joined(separator: "+"), cameraIDs: ids,
-                                      shape: try toMetric.inverse.transform(metricShape), metricShape: metricShape,
-                                      area: try polygon.area, tally: tally))
+            zones.append(
+                WildlifeZone(
+                    id: ids.joined(separator: "+"), cameraIDs: ids,
+                    shape: try toMetric.inverse.transform(metricShape), metricShape: metricShape,
+                    area: try polygon.area, tally: tally))
         }
         return zones.sorted { $0.id < $1.id }
     }
@@ -121,9 +130,10 @@ public struct WildlifeBuilder: Sendable {
         let maxBand = zones.flatMap(\.tally.bandScores.values).max() ?? 0
         for i in zones.indices {
             zones[i].risk = maxScore > 0 ? zones[i].tally.score / maxScore : 0
-            zones[i].bandRisk = Dictionary(uniqueKeysWithValues: TimeOfDayBand.allCases.map { band in
-                (band, maxBand > 0 ? (zones[i].tally.bandScores[band] ?? 0) / maxBand : 0)
-            })
+            zones[i].bandRisk = Dictionary(
+                uniqueKeysWithValues: TimeOfDayBand.allCases.map { band in
+                    (band, maxBand > 0 ? (zones[i].tally.bandScores[band] ?? 0) / maxBand : 0)
+                })
         }
     }
 }

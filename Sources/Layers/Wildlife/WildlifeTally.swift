@@ -51,8 +51,9 @@ public struct WildlifeTally: Sendable, Hashable {
     /// activity, 0 where nothing was seen; all 0 for an empty tally.
     public var bandProfile: [TimeOfDayBand: Double] {
         let peak = bandScores.values.max() ?? 0
-        return Dictionary(uniqueKeysWithValues: TimeOfDayBand.allCases.map { band in
-            (band, peak > 0 ? (bandScores[band] ?? 0) / peak : 0)
-        })
+        return Dictionary(
+            uniqueKeysWithValues: TimeOfDayBand.allCases.map { band in
+                (band, peak > 0 ? (bandScores[band] ?? 0) / peak : 0)
+            })
     }
 }

@@ -27,8 +27,10 @@ public struct WildlifeZone: Sendable, Hashable {
     public var risk: Double
     public var bandRisk: [TimeOfDayBand: Double]
 
-    public init(id: String, cameraIDs: [String], shape: Shape, metricShape: Shape, area: Double, tally: WildlifeTally,
-                risk: Double = 0, bandRisk: [TimeOfDayBand: Double] = [:]) {
+    public init(
+        id: String, cameraIDs: [String], shape: Shape, metricShape: Shape, area: Double, tally: WildlifeTally,
+        risk: Double = 0, bandRisk: [TimeOfDayBand: Double] = [:]
+    ) {
         self.id = id
         self.cameraIDs = cameraIDs
         self.shape = shape
@@ -69,7 +71,8 @@ public struct WildlifeResult: Sendable, Hashable {
     /// Confident detections in the period from cameras not in the camera list (ignored).
     public var unknownCameraDetections: Int
 
-    public init(zones: [WildlifeZone], cameras: [WildlifeCameraSummary], asOf: Date?, unknownCameraDetections: Int = 0) {
+    public init(zones: [WildlifeZone], cameras: [WildlifeCameraSummary], asOf: Date?, unknownCameraDetections: Int = 0)
+    {
         self.zones = zones
         self.cameras = cameras
         self.asOf = asOf

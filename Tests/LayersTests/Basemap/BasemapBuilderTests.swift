@@ -13,9 +13,12 @@ final class BasemapBuilderTests: XCTestCase {
     }
 
     func testExampleBasemapKeepsEveryFeatureWithItsKind() throws {
-        let layer = try LayerBuilder.build(.basemap, catalogue: try ExampleHub.catalogue(), project: try ExampleHub.project())
+        let layer = try LayerBuilder.build(
+            .basemap, catalogue: try ExampleHub.catalogue(), project: try ExampleHub.project())
         let basemap = ReferencePython.packageRoot.appendingPathComponent("basemap")
-        let expected = try ReferencePython.decode(Summary.self, """
+        let expected = try ReferencePython.decode(
+            Summary.self,
+            """
             import json, sys
             kinds = {"boundary": "boundary", "rivers": "river", "roads": "road", "schools": "school"}
             out = {"counts": {}, "first": {}, "vertices": {}}
@@ -32,9 +35,11 @@ final class BasemapBuilderTests: XCTestCase {
         XCTAssertEqual(layer.features.count, expected.counts.values.reduce(0, +))
         // Drawing order: boundary, rivers, roads, schools.
         let kinds = layer.features.compactMap { $0.properties["kind"]?.stringValue }
-        XCTAssertEqual(kinds, BasemapKind.allCases.flatMap { kind in
-            Array(repeating: kind.rawValue, count: expected.counts[kind.rawValue] ?? 0)
-        })
+        XCTAssertEqual(
+            kinds,
+            BasemapKind.allCases.flatMap { kind in
+                Array(repeating: kind.rawValue, count: expected.counts[kind.rawValue] ?? 0)
+            })
         for kind in BasemapKind.allCases {
             let features = layer.features.filter { $0.properties["kind"]?.stringValue == kind.rawValue }
             var vertices = 0

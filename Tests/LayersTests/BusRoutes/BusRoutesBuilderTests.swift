@@ -21,22 +21,27 @@ final class BusRoutesBuilderTests: XCTestCase {
             GTFSStop(id: "S1", name: "Station", location: try toLonLat.transform(a), locationType: 1),
         ]
         feed.routes = [GTFSRoute(id: "R1", shortName: "1", longName: "Line 1", type: 3, color: "00FF00")]
-        feed.trips = (1...3).map { GTFSTrip(id: "wd\($0)", routeID: "R1", serviceID: "WD", directionID: $0 % 2) }
+        feed.trips =
+            (1...3).map { GTFSTrip(id: "wd\($0)", routeID: "R1", serviceID: "WD", directionID: $0 % 2) }
             + (1...2).map { GTFSTrip(id: "sa\($0)", routeID: "R1", serviceID: "SA") }
         for trip in feed.trips {
             let order = trip.directionID == 1 ? ["0001", "0002", "0003"] : ["0003", "0002", "0001"]
             // Written out of sequence order on purpose.
             for (sequence, stop) in zip([2, 1, 3], [order[1], order[0], order[2]]) {
-                feed.stopTimes.append(GTFSStopTime(tripID: trip.id, stopSequence: sequence, stopID: stop, arrival: nil,
-                                                   departure: nil))
+                feed.stopTimes.append(
+                    GTFSStopTime(
+                        tripID: trip.id, stopSequence: sequence, stopID: stop, arrival: nil,
+                        departure: nil))
             }
         }
         let september = (GTFSDate(year: 2022, month: 9, day: 1), GTFSDate(year: 2022, month: 9, day: 30))
         feed.calendar = [
-            GTFSCalendar(serviceID: "WD", weekdays: [true, true, true, true, true, false, false],
-                         startDate: september.0, endDate: september.1),
-            GTFSCalendar(serviceID: "SA", weekdays: [false, false, false, false, false, true, false],
-                         startDate: september.0, endDate: september.1),
+            GTFSCalendar(
+                serviceID: "WD", weekdays: [true, true, true, true, true, false, false],
+                startDate: september.0, endDate: september.1),
+            GTFSCalendar(
+                serviceID: "SA", weekdays: [false, false, false, false, false, true, false],
+                startDate: september.0, endDate: september.1),
         ]
         // Wednesday 7 September runs the Saturday timetable instead of the weekday one.
         feed.calendarDates = [
@@ -57,10 +62,12 @@ final class BusRoutesBuilderTests: XCTestCase {
             BoardingCount(stopID: "0003", routeID: "R1", event: .alight, riderType: .adult, count: 20),
         ]
         let builder = BusRoutesBuilder(crs: try CRS("EPSG:6678"), timeZone: tokyo)
-        let result = try builder.build(feed: try feed(), boardings: counts,
-                                       period: DateInterval(start: Date(timeIntervalSince1970: start),
-                                                            end: Date(timeIntervalSince1970: end)),
-                                       census: nil)
+        let result = try builder.build(
+            feed: try feed(), boardings: counts,
+            period: DateInterval(
+                start: Date(timeIntervalSince1970: start),
+                end: Date(timeIntervalSince1970: end)),
+            census: nil)
         XCTAssertEqual(result.serviceDays.map(\.date.day), [5, 6, 7, 8, 9, 10, 11])
         XCTAssertEqual(result.serviceDays.map(\.weekday), [1, 2, 3, 4, 5, 6, 7])
         let route = try XCTUnwrap(result.routes.first)
@@ -78,7 +85,9 @@ final class BusRoutesBuilderTests: XCTestCase {
         XCTAssertEqual(route.ridership.totalAlightings, 20)
 
         XCTAssertEqual(result.stops.map(\.stop.id), ["0001", "0002", "0003"], "stations are not stops")
-        let a = result.stops[0], b = result.stops[1], c = result.stops[2]
+        let a = result.stops[0]
+        let b = result.stops[1]
+        let c = result.stops[2]
         XCTAssertEqual(a.ridership.totalBoardings, 11)
         XCTAssertFalse(a.isLowUse)
         XCTAssertTrue(b.isLowUse, "9 boardings < 10")

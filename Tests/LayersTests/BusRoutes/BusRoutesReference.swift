@@ -6,23 +6,23 @@ import TestSupport
 /// cells and distances, the csv module for boardings.
 enum BusRoutesReference {
     struct Route: Decodable {
-        var trips_per_day: Double
-        var trips_weekday: Double?
-        var trips_weekend: Double?
-        var shape_lengths: [String: Double]
-        var shape_lengths_utm: [String: Double]
+        var tripsPerDay: Double
+        var tripsWeekday: Double?
+        var tripsWeekend: Double?
+        var shapeLengths: [String: Double]
+        var shapeLengthsUTM: [String: Double]
         var population: Double
-        var population_from: Double
+        var populationFrom: Double
         var boardings: Int
     }
 
     struct Stop: Decodable {
-        var calls_per_day: Double
+        var callsPerDay: Double
         var boardings: Int
         var riders: [String: Int]
         var alightings: Int
         var population: Double
-        var population_from: Double
+        var populationFrom: Double
     }
 
     struct Answer: Decodable {
@@ -89,27 +89,30 @@ enum BusRoutesReference {
             p, p0 = weighted(unary_union([discs[s] for s in stops_here]))
             used = set(feed.trips[feed.trips.route_id == route].shape_id.dropna())
             out["routes"][route] = {
-                "trips_per_day": float(a[names].to_numpy().sum()) / len(names),
-                "trips_weekday": float(a[weekday].to_numpy().sum()) / len(weekday) if weekday else None,
-                "trips_weekend": float(a[weekend].to_numpy().sum()) / len(weekend) if weekend else None,
-                "shape_lengths": {s: length[s] for s in used}, "shape_lengths_utm": {s: length_utm[s] for s in used},
-                "population": p, "population_from": p0,
+                "tripsPerDay": float(a[names].to_numpy().sum()) / len(names),
+                "tripsWeekday": float(a[weekday].to_numpy().sum()) / len(weekday) if weekday else None,
+                "tripsWeekend": float(a[weekend].to_numpy().sum()) / len(weekend) if weekend else None,
+                "shapeLengths": {s: length[s] for s in used}, "shapeLengthsUTM": {s: length_utm[s] for s in used},
+                "population": p, "populationFrom": p0,
                 "boardings": counts.get(("route", route), {"board": 0})["board"]}
         for stop in feed.stops.stop_id:
             p, p0 = weighted(discs[stop])
             c = counts.get(("stop", stop), {"board": 0, "alight": 0, "riders": {}})
-            out["stops"][stop] = {"calls_per_day": float(calls[calls.stop_id == stop][names].to_numpy().sum()) / len(names),
+            out["stops"][stop] = {"callsPerDay": float(calls[calls.stop_id == stop][names].to_numpy().sum()) / len(names),
                                   "boardings": c["board"], "alightings": c["alight"], "riders": c["riders"],
-                                  "population": p, "population_from": p0}
+                                  "population": p, "populationFrom": p0}
         for code, poly, a, b in cells:
             if b > a and not any(poly.dwithin(pt, distance) for pt in stop_pts.values()):
                 out["unserved"].append(code)
         print(json.dumps(out))
         """
 
-    static func answer(gtfs: URL, census: URL, boardings: URL, first: String, last: String, crs: String = "EPSG:6678",
-                       distance: Double = 300) throws -> Answer {
-        try ReferencePython.decode(Answer.self, script, packages: ["gtfs-kit", "jismesh", "shapely", "pyproj"],
-                                   arguments: [gtfs.path, census.path, boardings.path, first, last, crs, String(distance)])
+    static func answer(
+        gtfs: URL, census: URL, boardings: URL, first: String, last: String, crs: String = "EPSG:6678",
+        distance: Double = 300
+    ) throws -> Answer {
+        try ReferencePython.decode(
+            Answer.self, script, packages: ["gtfs-kit", "jismesh", "shapely", "pyproj"],
+            arguments: [gtfs.path, census.path, boardings.path, first, last, crs, String(distance)])
     }
 }

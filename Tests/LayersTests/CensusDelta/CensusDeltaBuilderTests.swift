@@ -9,9 +9,12 @@ import XCTest
 final class CensusDeltaBuilderTests: XCTestCase {
     private func code(_ text: String) throws -> MeshCode { try MeshCode(text) }
 
-    private func row(_ text: String, _ year: Int, _ population: Int?, _ households: Int?,
-                     _ secrecy: CensusSecrecy = .none) throws -> CensusRow {
-        CensusRow(meshCode: try code(text), year: year, population: population, households: households, secrecy: secrecy)
+    private func row(
+        _ text: String, _ year: Int, _ population: Int?, _ households: Int?,
+        _ secrecy: CensusSecrecy = .none
+    ) throws -> CensusRow {
+        CensusRow(
+            meshCode: try code(text), year: year, population: population, households: households, secrecy: secrecy)
     }
 
     /// 250 m cells of 500 m cell 573917094: in 2015 cell …42 is hidden and merged into
@@ -42,7 +45,9 @@ final class CensusDeltaBuilderTests: XCTestCase {
         XCTAssertNil(new.populationChangePercent)
 
         // The merged group's polygon is the union of the two cells, as shapely makes it from jismesh's corners.
-        let union = try ReferencePython.decode([[Double]].self, """
+        let union = try ReferencePython.decode(
+            [[Double]].self,
+            """
             import json
             import jismesh.utils as ju
             from shapely.geometry import box
@@ -87,12 +92,15 @@ final class CensusDeltaBuilderTests: XCTestCase {
 
     func testCoarserLevelsAddUpAndFinerThanTheDataIsRefused() throws {
         let from = [try row("573917091", 2015, 100, 40), try row("573917094", 2015, 7, 3)]
-        let to = [try row("573917091", 2020, 90, 38), try row("5739170941", 2020, 2, 1), try row("5739170944", 2020, 4, 2)]
+        let to = [
+            try row("573917091", 2020, 90, 38), try row("5739170941", 2020, 2, 1), try row("5739170944", 2020, 4, 2),
+        ]
         var settings = CensusDeltaSettings()
         settings.meshLevel = .third
         let km = try CensusDeltaBuilder(settings: settings).build(fromYear: 2015, from: from, toYear: 2020, to: to)
         XCTAssertEqual(km.cells.map(\.meshCode.code), ["57391709"])
-        XCTAssertEqual([km.cells[0].populationFrom, km.cells[0].populationTo, km.cells[0].householdsTo], [107, 96, 41])
+        XCTAssertEqual(
+            [km.cells[0].populationFrom, km.cells[0].populationTo, km.cells[0].householdsTo], [107, 96, 41])
 
         // Automatic: the coarsest resolution given (500 m); 2020's 250 m rows add up.
         let auto = try CensusDeltaBuilder().build(fromYear: 2015, from: from, toYear: 2020, to: to)
@@ -100,10 +108,15 @@ final class CensusDeltaBuilderTests: XCTestCase {
         XCTAssertEqual(auto.cells.map(\.populationTo), [90, 6])
 
         settings.meshLevel = .quarter
-        XCTAssertThrowsError(try CensusDeltaBuilder(settings: settings).build(fromYear: 2015, from: from, toYear: 2020,
-                                                                              to: to)) { error in
-            XCTAssertEqual("\(error)", "census-delta: census 2015 has half mesh (500 m) cells (573917091), which cannot "
-                + "be split into quarter mesh (250 m) cells; set layers.census-delta.meshLevel to 500m or coarser")
+        XCTAssertThrowsError(
+            try CensusDeltaBuilder(settings: settings).build(
+                fromYear: 2015, from: from, toYear: 2020,
+                to: to)
+        ) { error in
+            XCTAssertEqual(
+                "\(error)",
+                "census-delta: census 2015 has half mesh (500 m) cells (573917091), which cannot "
+                    + "be split into quarter mesh (250 m) cells; set layers.census-delta.meshLevel to 500m or coarser")
         }
     }
 
@@ -123,6 +136,31 @@ final class CensusDeltaBuilderTests: XCTestCase {
         XCTAssertEqual(try CensusDeltaBuilder().years(available: [2010, 2020, 2015]).from, 2015)
         XCTAssertEqual(try CensusDeltaBuilder().years(available: [2010, 2020, 2015]).to, 2020)
         XCTAssertThrowsError(try CensusDeltaBuilder().years(available: [2020]))
-        XCTAssertThrowsError(try CensusDeltaBuilder(settings: CensusDeltaSettings(fromYear: 2005)).years(available: [2015, 2020]))
+        XCTAssertThrowsError(
+            try CensusDeltaBuilder(settings: CensusDeltaSettings(fromYear: 2005)).years(available: [2015, 2020]))
+    }
+}
+
+/// The `meshLevel` setting as the project file gives it.
+final class CensusDeltaSettingsTests: XCTestCase {
+    func testMeshLevelIsReadFromTheProjectFile() throws {
+        let folder = try makeTemporaryDirectory("census-settings")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func load(_ layers: String) throws -> Project {
+            let text =
+                #"{"name": "T", "bbox": [139.88, 38.03, 140.13, 38.20], "crs": "EPSG:6678", "layers": "#
+                + layers + "}"
+            try Data(text.utf8).write(to: folder.appendingPathComponent("geohub.json"))
+            return try Project.load(from: folder)
+        }
+        XCTAssertNil(try load("{}").layers.censusDelta.meshLevel)
+        XCTAssertEqual(try load(#"{"census-delta": {"meshLevel": "250m"}}"#).layers.censusDelta.meshLevel, .quarter)
+        XCTAssertEqual(try load(#"{"census-delta": {"meshLevel": "1km"}}"#).layers.censusDelta.meshLevel, .third)
+        XCTAssertThrowsError(try load(#"{"census-delta": {"meshLevel": "100m"}}"#)) { error in
+            XCTAssertTrue("\(error)".contains("layers.census-delta.meshLevel"), "\(error)")
+        }
+        let flood = try load(#"{"flood-risk": {"advisoryRiseRate": 0.5}}"#).layers.floodRisk
+        XCTAssertEqual(flood.advisoryRiseRate, 0.5)
+        XCTAssertEqual(flood.riseRateHours, 1)
     }
 }

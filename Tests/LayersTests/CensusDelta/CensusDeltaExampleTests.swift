@@ -16,7 +16,9 @@ final class CensusDeltaExampleTests: XCTestCase {
         let project = try ExampleHub.project()
         let layer = try LayerBuilder.build(.censusDelta, catalogue: try ExampleHub.catalogue(), project: project)
         let csv = ExampleHub.folder.appendingPathComponent("data/census_mesh.csv")
-        let expected = try ReferencePython.decode(Expected.self, """
+        let expected = try ReferencePython.decode(
+            Expected.self,
+            """
             import csv, json, sys
             import jismesh.utils as ju
             cells = {}
@@ -48,13 +50,16 @@ final class CensusDeltaExampleTests: XCTestCase {
             XCTAssertEqual(p["households_to"]?.intValue, e[3], code)
             XCTAssertEqual(p["population_change"]?.intValue, e[1].flatMap { to in e[0].map { to - $0 } }, code)
             if let base = e[0], base >= 10, let to = e[1] {
-                assertClose(try XCTUnwrap(p["population_change_pct"]?.doubleValue), 100 * Double(to - base) / Double(base),
-                            tolerance: 1e-9, code)
+                assertClose(
+                    try XCTUnwrap(p["population_change_pct"]?.doubleValue), 100 * Double(to - base) / Double(base),
+                    tolerance: 1e-9, code)
             } else {
                 XCTAssertEqual(p["population_change_pct"], .null, code)
             }
             let box = try XCTUnwrap(feature.shape.boundingBox)
-            for (a, b) in zip(box.array, try XCTUnwrap(expected.corners[code])) { assertClose(a, b, tolerance: 1e-12, code) }
+            for (a, b) in zip(box.array, try XCTUnwrap(expected.corners[code])) {
+                assertClose(a, b, tolerance: 1e-12, code)
+            }
             guard case .polygon(let rings) = feature.shape else { return XCTFail("\(code) is not a polygon") }
             XCTAssertEqual(rings.exterior.count, 5)
         }
@@ -65,9 +70,11 @@ final class CensusDeltaExampleTests: XCTestCase {
     func testEStatQuartersAddUpToTheHalfMeshFile() throws {
         let rows = try ExampleHub.catalogue().censusRows(year: 2020)
         let quarters = rows.filter { $0.meshCode.level == .quarter }
-        let halves = Dictionary(uniqueKeysWithValues: rows.filter { $0.meshCode.level == .half }.map { ($0.meshCode, $0) })
-        XCTAssertTrue(quarters.contains { if case .hidden(let into?) = $0.secrecy { into.level == .quarter } else { false } },
-                      "the e-Stat file has hidden squares merged into siblings")
+        let halves = Dictionary(
+            uniqueKeysWithValues: rows.filter { $0.meshCode.level == .half }.map { ($0.meshCode, $0) })
+        XCTAssertTrue(
+            quarters.contains { if case .hidden(let into?) = $0.secrecy { into.level == .quarter } else { false } },
+            "the e-Stat file has hidden squares merged into siblings")
         let cells = try CensusYearCells(rows: quarters, level: .half, year: 2020)
         XCTAssertGreaterThan(cells.population.count, 50)
         for (cell, population) in cells.population {

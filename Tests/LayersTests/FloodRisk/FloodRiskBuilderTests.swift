@@ -6,8 +6,9 @@ import XCTest
 
 /// The flood-risk rules on hand-made data, expected values worked out by hand or by numpy.
 final class FloodRiskBuilderTests: XCTestCase {
-    private let sensor = RiverSensor(siteID: "0042", name: "Test", location: Coordinate(lon: 140.04, lat: 38.1),
-                                     warningLevel: 2.0, dangerLevel: 3.0)
+    private let sensor = RiverSensor(
+        siteID: "0042", name: "Test", location: Coordinate(lon: 140.04, lat: 38.1),
+        warningLevel: 2.0, dangerLevel: 3.0)
 
     func testStatusRuleByHand() {
         let settings = FloodRiskSettings()  // 80 % of warning, or rising ≥ 0.3 m/h
@@ -29,7 +30,8 @@ final class FloodRiskBuilderTests: XCTestCase {
     func testRiseRateIsTheLeastSquaresSlopeOverTheWindow() throws {
         var random = SeededRandom(seed: 9)
         let start = Date(timeIntervalSince1970: 1_660_000_000)
-        var times: [Date] = [], values: [Double] = []
+        var times: [Date] = []
+        var values: [Double] = []
         for i in 0..<40 where i != 33 {  // a dropped reading inside the window
             times.append(start.addingTimeInterval(Double(i) * 600))
             values.append(1.5 + 0.02 * Double(i) + 0.001 * Double(i * i) + random.double(in: -0.01...0.01))
@@ -69,9 +71,11 @@ final class FloodRiskBuilderTests: XCTestCase {
         let hours = 200
         let rain = (0..<hours).map { _ in random.double(in: 0...1) < 0.25 ? random.double(in: 0...30) : 0.0 }
         // Rain stamped at the end of its hour: rain[h] at start + (h + 1) h.
-        let rainfall = TimeSeries(times: (0..<hours).map { start.addingTimeInterval(Double($0 + 1) * 3600) }, values: rain)
+        let rainfall = TimeSeries(
+            times: (0..<hours).map { start.addingTimeInterval(Double($0 + 1) * 3600) }, values: rain)
         let truth = [0.01, 0.03, 0.05, 0.02]  // lags 0…3 h
-        var times: [Date] = [], levels: [Double] = []
+        var times: [Date] = []
+        var levels: [Double] = []
         for step in 0..<(hours * 6) {
             let t = start.addingTimeInterval(Double(step) * 600)
             let h = step / 6  // the latest stamp at or before t is start + h hours = rain[h - 1]
@@ -79,8 +83,10 @@ final class FloodRiskBuilderTests: XCTestCase {
             times.append(t)
             levels.append(0.8 + (0..<4).reduce(0) { $0 + truth[$1] * rain[h - 1 - $1] })
         }
-        let response = try XCTUnwrap(RainfallResponse.fit(levels: TimeSeries(times: times, values: levels),
-                                                          rainfall: rainfall, maxLagHours: 3))
+        let response = try XCTUnwrap(
+            RainfallResponse.fit(
+                levels: TimeSeries(times: times, values: levels),
+                rainfall: rainfall, maxLagHours: 3))
         assertClose(response.intercept, 0.8, tolerance: 1e-10)
         for (a, b) in zip(response.coefficients, truth) { assertClose(a, b, tolerance: 1e-10) }
         assertClose(response.rSquared, 1, tolerance: 1e-12)
@@ -90,8 +96,11 @@ final class FloodRiskBuilderTests: XCTestCase {
 
         // The builder: as of the last reading, under rain=20 → level 3.0 = danger (≥ 3.0).
         let builder = FloodRiskBuilder(scenarioRain: 20)
-        let site = try XCTUnwrap(builder.sites(sensors: [sensor], levels: ["0042": TimeSeries(times: times, values: levels)],
-                                               rainfall: rainfall).first)
+        let site = try XCTUnwrap(
+            builder.sites(
+                sensors: [sensor], levels: ["0042": TimeSeries(times: times, values: levels)],
+                rainfall: rainfall
+            ).first)
         assertClose(try XCTUnwrap(site.predictedLevel), 3.0, tolerance: 1e-9)
         XCTAssertEqual(site.predictedStatus, site.predictedLevel.map { $0 >= 3.0 ? .danger : .warning })
         XCTAssertEqual(site.effectiveStatus, site.predictedStatus)
@@ -101,8 +110,9 @@ final class FloodRiskBuilderTests: XCTestCase {
         let start = Date(timeIntervalSince1970: 1_659_106_800)
         let times = (0..<100).map { start.addingTimeInterval(Double($0) * 600) }
         let levels = TimeSeries(times: times, values: times.indices.map { 1.0 + 0.001 * Double($0) })
-        let rainfall = TimeSeries(times: (1...20).map { start.addingTimeInterval(Double($0) * 3600) },
-                                  values: Array(repeating: 0, count: 20))
+        let rainfall = TimeSeries(
+            times: (1...20).map { start.addingTimeInterval(Double($0) * 3600) },
+            values: Array(repeating: 0, count: 20))
         let builder = FloodRiskBuilder(scenarioRain: 10)
         let site = try XCTUnwrap(builder.sites(sensors: [sensor], levels: ["0042": levels], rainfall: rainfall).first)
         XCTAssertNil(site.response, "rain that never varies cannot explain anything")

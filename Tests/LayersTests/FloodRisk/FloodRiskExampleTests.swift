@@ -18,9 +18,11 @@ final class FloodRiskExampleTests: XCTestCase {
         let builder = FloodRiskBuilder(project: project, scenario: LayerBuilder.Scenario(rain: rain))
         let catalogue = try ExampleHub.catalogue()
         let levels = try catalogue.riverLevels()
-        let sites = builder.sites(sensors: try catalogue.riverSensors(), levels: levels, rainfall: try catalogue.rainfall())
-        let layer = try LayerBuilder.build(.floodRisk, catalogue: catalogue, project: project,
-                                           scenario: LayerBuilder.Scenario(rain: rain))
+        let sites = builder.sites(
+            sensors: try catalogue.riverSensors(), levels: levels, rainfall: try catalogue.rainfall())
+        let layer = try LayerBuilder.build(
+            .floodRisk, catalogue: catalogue, project: project,
+            scenario: LayerBuilder.Scenario(rain: rain))
         return (layer, sites)
     }
 
@@ -39,9 +41,9 @@ final class FloodRiskExampleTests: XCTestCase {
             assertClose(fit.intercept, try XCTUnwrap(e.intercept), tolerance: 1e-7)
             for (a, b) in zip(fit.coefficients, try XCTUnwrap(e.coefficients)) { assertClose(a, b, tolerance: 1e-7) }
             assertClose(fit.rSquared, try XCTUnwrap(e.r2), tolerance: 1e-9)
-            assertClose(try XCTUnwrap(fit.cumulativeRSquared), try XCTUnwrap(e.r2_cumulative), tolerance: 1e-9)
+            assertClose(try XCTUnwrap(fit.cumulativeRSquared), try XCTUnwrap(e.r2Cumulative), tolerance: 1e-9)
             assertClose(try XCTUnwrap(site.predictedLevel), try XCTUnwrap(e.predicted), tolerance: 1e-6)
-            XCTAssertEqual(site.predictedStatus?.rawValue, e.predicted_status, site.sensor.siteID)
+            XCTAssertEqual(site.predictedStatus?.rawValue, e.predictedStatus, site.sensor.siteID)
             // The example's levels are a linear response to lagged hourly rain plus 1 cm noise:
             // hourly rainfall explains them almost fully, cumulative rainfall less.
             XCTAssertGreaterThan(fit.rSquared, 0.99, site.sensor.siteID)
@@ -82,12 +84,14 @@ final class FloodRiskExampleTests: XCTestCase {
         XCTAssertEqual(feature.properties["scenario_rain_mm_per_h"], 50.0)
         XCTAssertEqual(feature.properties["observed_at"], "2022-08-04T04:00:00+09:00")
         XCTAssertEqual(feature.properties["response_coefficients"]?.arrayValue?.count, 13)
-        for key in ["level_m", "rise_rate_m_per_h", "fit_r2", "fit_r2_cumulative", "fit_rmse_m", "response_m_per_mm_h",
-                    "predicted_level_m", "warning_level_m", "danger_level_m"] {
+        for key in [
+            "level_m", "rise_rate_m_per_h", "fit_r2", "fit_r2_cumulative", "fit_rmse_m", "response_m_per_mm_h",
+            "predicted_level_m", "warning_level_m", "danger_level_m",
+        ] {
             XCTAssertNotNil(feature.properties[key]?.doubleValue, key)
         }
         let expected = try FloodRiskReference.sites(folder: data, asOf: peak, rain: 50)
-        let dangerous = expected.values.filter { $0.predicted_status == "danger" }.count
+        let dangerous = expected.values.filter { $0.predictedStatus == "danger" }.count
         XCTAssertGreaterThan(dangerous, 0)
         XCTAssertEqual(layer.metadata["predicted_status_counts"]?["danger"]?.intValue, dangerous)
     }

@@ -6,17 +6,17 @@ import TestSupport
 /// lagged-rainfall and cumulative-rainfall fits (`numpy.linalg.lstsq`).
 enum FloodRiskReference {
     struct Site: Decodable {
-        var site_id: String
+        var siteID: String
         var level: Double?
         var rise: Double?
         var status: String?
         var coefficients: [Double]?
         var intercept: Double?
         var r2: Double?
-        var r2_cumulative: Double?
+        var r2Cumulative: Double?
         var observations: Int?
         var predicted: Double?
-        var predicted_status: String?
+        var predictedStatus: String?
     }
 
     /// Arguments: data folder, as-of epoch seconds (or "newest"), rain mm/h, max lag,
@@ -54,7 +54,7 @@ enum FloodRiskReference {
         for s in sensors:
             w, d = float(s["warning_level_m"]), float(s["danger_level_m"])
             series = sorted((t, v) for t, v in levels.get(s["site_id"], {}).items() if t <= now)
-            site = {"site_id": s["site_id"]}
+            site = {"siteID": s["site_id"]}
             if series:
                 t_last, level = series[-1]
                 window = [(t, v) for t, v in series if t >= t_last - rise_h * 3600]
@@ -76,17 +76,21 @@ enum FloodRiskReference {
                 bc, *_ = np.linalg.lstsq(Xc, y, rcond=None)
                 r2c = 1 - ((y - Xc @ bc) ** 2).sum() / ((y - y.mean()) ** 2).sum()
                 predicted = b[0] + rain_n * b[1:].sum()
-                site.update(coefficients=b[1:].tolist(), intercept=float(b[0]), r2=float(r2), r2_cumulative=float(r2c),
-                            observations=len(ys), predicted=float(predicted), predicted_status=status(predicted, None, w, d))
+                site.update(coefficients=b[1:].tolist(), intercept=float(b[0]), r2=float(r2), r2Cumulative=float(r2c),
+                            observations=len(ys), predicted=float(predicted), predictedStatus=status(predicted, None, w, d))
             out.append(site)
         print(json.dumps(out))
         """
 
-    static func sites(folder: URL, asOf: Date?, rain: Double, maxLag: Int = 12, advisoryFraction: Double = 0.8,
-                      advisoryRiseRate: Double = 0.3, riseHours: Double = 1) throws -> [String: Site] {
-        let arguments = [folder.path, asOf.map { String($0.timeIntervalSince1970) } ?? "newest", String(rain),
-                         String(maxLag), String(advisoryFraction), String(advisoryRiseRate), String(riseHours)]
+    static func sites(
+        folder: URL, asOf: Date?, rain: Double, maxLag: Int = 12, advisoryFraction: Double = 0.8,
+        advisoryRiseRate: Double = 0.3, riseHours: Double = 1
+    ) throws -> [String: Site] {
+        let arguments = [
+            folder.path, asOf.map { String($0.timeIntervalSince1970) } ?? "newest", String(rain),
+            String(maxLag), String(advisoryFraction), String(advisoryRiseRate), String(riseHours),
+        ]
         let sites = try ReferencePython.decode([Site].self, script, packages: ["numpy"], arguments: arguments)
-        return Dictionary(uniqueKeysWithValues: sites.map { ($0.site_id, $0) })
+        return Dictionary(uniqueKeysWithValues: sites.map { ($0.siteID, $0) })
     }
 }

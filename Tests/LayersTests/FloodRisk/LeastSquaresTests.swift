@@ -35,7 +35,8 @@ final class LeastSquaresTests: XCTestCase {
         var random = SeededRandom(seed: 5)
         var cases: [Case] = []
         for _ in 0..<30 {
-            let n = random.int(in: 20...400), p = random.int(in: 1...14)
+            let n = random.int(in: 20...400)
+            let p = random.int(in: 1...14)
             var columns = [[Double](repeating: 1, count: n)]
             // Correlated columns, like lagged rainfall: each a noisy shift of a base series.
             let base = (0..<(n + p)).map { _ in random.double(in: 0...1) < 0.3 ? random.double(in: 0...40) : 0 }
@@ -68,7 +69,8 @@ final class LeastSquaresTests: XCTestCase {
 
     func testRankDeficientAndUnderdeterminedDesignsAreRefused() {
         XCTAssertNil(LeastSquares(columns: [[1, 1, 1, 1], [0, 0, 0, 0]], y: [1, 2, 3, 4]), "a zero column")
-        XCTAssertNil(LeastSquares(columns: [[1, 1, 1, 1], [2, 2, 2, 2]], y: [1, 2, 3, 4]), "a copy of the intercept")
+        XCTAssertNil(
+            LeastSquares(columns: [[1, 1, 1, 1], [2, 2, 2, 2]], y: [1, 2, 3, 4]), "a copy of the intercept")
         XCTAssertNil(LeastSquares(columns: [[1, 1], [1, 2]], y: [1, 2]), "as many columns as rows")
     }
 }

@@ -14,7 +14,8 @@ enum ExampleHub {
         var project = try Project.load(from: folder)
         project.folder = try makeTemporaryDirectory("example-hub")  // the hub goes here, sources stay put
         // Every source but children's GPS, which no vector layer reads.
-        try Hub.ingest(project: project, options: IngestOptions(only: Set(SourceKind.allCases).subtracting([.childGPS])))
+        try Hub.ingest(
+            project: project, options: IngestOptions(only: Set(SourceKind.allCases).subtracting([.childGPS])))
         return project
     }
 

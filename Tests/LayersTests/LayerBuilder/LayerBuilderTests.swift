@@ -15,13 +15,15 @@ final class LayerBuilderTests: XCTestCase {
             .busRoutes: ["route_id", "stop_id", "mesh_code"], .basemap: ["kind"],
         ]
         for name in LayerBuilder.vectorLayers {
-            let layer = try LayerBuilder.build(name, catalogue: catalogue, project: project,
-                                               scenario: LayerBuilder.Scenario(rain: 40))
+            let layer = try LayerBuilder.build(
+                name, catalogue: catalogue, project: project,
+                scenario: LayerBuilder.Scenario(rain: 40))
             XCTAssertEqual(layer.name, name)
             XCTAssertFalse(layer.features.isEmpty, "\(name)")
             for feature in layer.features {
                 let keys = idKeys[name] ?? []
-                XCTAssertTrue(keys.contains { feature.properties[$0]?.stringValue != nil }, "\(name) \(feature.properties)")
+                XCTAssertTrue(
+                    keys.contains { feature.properties[$0]?.stringValue != nil }, "\(name) \(feature.properties)")
                 XCTAssertNotNil(feature.id, "\(name)")
                 for (key, value) in feature.properties { assertFinite(value, "\(name).\(key)") }
             }
@@ -37,7 +39,8 @@ final class LayerBuilderTests: XCTestCase {
     func testGridLayersAreNotBuiltHere() throws {
         let project = try ExampleHub.project()
         for name in [LayerName.childTraffic, .composite] {
-            XCTAssertThrowsError(try LayerBuilder.build(name, catalogue: try ExampleHub.catalogue(), project: project)) {
+            XCTAssertThrowsError(try LayerBuilder.build(name, catalogue: try ExampleHub.catalogue(), project: project))
+            {
                 XCTAssertTrue($0 is LayerBuildError)
             }
         }
@@ -49,8 +52,9 @@ final class LayerBuilderTests: XCTestCase {
         let catalogue = try ExampleHub.catalogue()
         let fallback = try LayerBuilder.build(.floodRisk, catalogue: catalogue, project: project)
         XCTAssertEqual(fallback.metadata["scenario_rain_mm_per_h"], 5.0)
-        let given = try LayerBuilder.build(.floodRisk, catalogue: catalogue, project: project,
-                                           scenario: try LayerBuilder.Scenario(parsing: "rain=60"))
+        let given = try LayerBuilder.build(
+            .floodRisk, catalogue: catalogue, project: project,
+            scenario: try LayerBuilder.Scenario(parsing: "rain=60"))
         XCTAssertEqual(given.metadata["scenario_rain_mm_per_h"], 60.0)
         XCTAssertEqual(given.features.first?.properties["scenario_rain_mm_per_h"], 60.0)
     }

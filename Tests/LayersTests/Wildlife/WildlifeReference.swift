@@ -13,7 +13,7 @@ enum WildlifeReference {
         var species: [String: Int]
         var months: [String: Int]
         var bands: [String: Int]
-        var band_scores: [String: Double]
+        var bandScores: [String: Double]
     }
 
     /// Arguments: cameras CSV, detections CSV, CRS, radius, min confidence, period days,
@@ -42,13 +42,13 @@ enum WildlifeReference {
             if conf < min_conf or t < now - period * 86400 or t > now: continue
             w = weights[sp] * 0.5 ** ((now - t) / 86400 / half_life)
             band = "%d-%d" % (local.hour // 6 * 6, local.hour // 6 * 6 + 6)
-            z = tallies.setdefault(cam, {"detections": 0, "score": 0.0, "species": {}, "months": {}, "bands": {}, "band_scores": {}})
+            z = tallies.setdefault(cam, {"detections": 0, "score": 0.0, "species": {}, "months": {}, "bands": {}, "bandScores": {}})
             z["detections"] += 1; z["score"] += w
             z["species"][sp] = z["species"].get(sp, 0) + 1
             m = "%04d-%02d" % (local.year, local.month)
             z["months"][m] = z["months"].get(m, 0) + 1
             z["bands"][band] = z["bands"].get(band, 0) + 1
-            z["band_scores"][band] = z["band_scores"].get(band, 0.0) + w
+            z["bandScores"][band] = z["bandScores"].get(band, 0.0) + w
         to_metric = Transformer.from_crs("EPSG:4326", crs, always_xy=True)
         active = [c for c in cams if c["camera_id"] in tallies]
         points = {c["camera_id"]: Point(*to_metric.transform(float(c["lon"]), float(c["lat"]))) for c in active}
@@ -58,22 +58,26 @@ enum WildlifeReference {
         for part in parts:
             members = sorted(c for c, p in points.items() if part.covers(p))
             z = {"id": "+".join(members), "cameras": members, "area": part.area, "detections": 0, "score": 0.0,
-                 "species": {}, "months": {}, "bands": {}, "band_scores": {}}
+                 "species": {}, "months": {}, "bands": {}, "bandScores": {}}
             for c in members:
                 t = tallies[c]
                 z["detections"] += t["detections"]; z["score"] += t["score"]
-                for key in ("species", "months", "bands", "band_scores"):
+                for key in ("species", "months", "bands", "bandScores"):
                     for k, v in t[key].items(): z[key][k] = z[key].get(k, 0) + v
             zones.append(z)
         print(json.dumps(sorted(zones, key=lambda z: z["id"])))
         """
 
-    static func zones(cameras: URL, detections: URL, crs: String = "EPSG:6678", radius: Double = 500,
-                      minConfidence: Double = 0.5, periodDays: Double = 365, halfLifeDays: Double = 30,
-                      asOf: Date? = nil) throws -> [Zone] {
+    static func zones(
+        cameras: URL, detections: URL, crs: String = "EPSG:6678", radius: Double = 500,
+        minConfidence: Double = 0.5, periodDays: Double = 365, halfLifeDays: Double = 30,
+        asOf: Date? = nil
+    ) throws -> [Zone] {
         try ReferencePython.decode(
             [Zone].self, script, packages: ["pyproj", "shapely"],
-            arguments: [cameras.path, detections.path, crs, String(radius), String(minConfidence), String(periodDays),
-                        String(halfLifeDays), asOf.map { String($0.timeIntervalSince1970) } ?? "newest"])
+            arguments: [
+                cameras.path, detections.path, crs, String(radius), String(minConfidence), String(periodDays),
+                String(halfLifeDays), asOf.map { String($0.timeIntervalSince1970) } ?? "newest",
+            ])
     }
 }
