@@ -43,6 +43,13 @@ public final class Transformer {
                                    operation: "proj_normalize_for_visualization")
     }
 
+    /// Parses both CRSs (see ``CRS/init(_:)``) and creates the operation.
+    ///
+    /// - Throws: ``PROJError`` when either CRS is invalid or PROJ finds no operation.
+    public convenience init(from source: String, to target: String) throws(PROJError) {
+        try self.init(from: CRS(source), to: CRS(target))
+    }
+
     /// Transforms one coordinate.
     ///
     /// Wraps `proj_trans_generic` over a single point (PROJ sets a failed point to

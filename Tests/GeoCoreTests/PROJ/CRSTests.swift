@@ -39,16 +39,21 @@ final class CRSTests: XCTestCase {
                             "unit": ax.unit_name, "factor": ax.unit_conversion_factor})
             json.dump(out, sys.stdout)
             """
-        let input = try JSONSerialization.data(withJSONObject: definitions)
-        let expected = try XCTUnwrap(try ReferencePython.json(script, packages: ["pyproj"], input: input)
-            as? [[String: Any]])
+        struct Metadata: Decodable {
+            var name: String
+            var geographic: Bool
+            var projected: Bool
+            var unit: String
+            var factor: Double
+        }
+        let expected = try ReferencePython.decode([Metadata].self, script, packages: ["pyproj"], sending: definitions)
         for (definition, want) in zip(definitions, expected) {
             let crs = try CRS(definition)
-            XCTAssertEqual(crs.name, want["name"] as? String, definition)
-            XCTAssertEqual(crs.isGeographic, want["geographic"] as? Bool, definition)
-            XCTAssertEqual(crs.isProjected, want["projected"] as? Bool, definition)
-            XCTAssertEqual(crs.unitName, want["unit"] as? String, definition)
-            assertRelativelyClose(crs.unitToSI, try XCTUnwrap(want["factor"] as? Double), relative: 1e-12, definition)
+            XCTAssertEqual(crs.name, want.name, definition)
+            XCTAssertEqual(crs.isGeographic, want.geographic, definition)
+            XCTAssertEqual(crs.isProjected, want.projected, definition)
+            XCTAssertEqual(crs.unitName, want.unit, definition)
+            assertRelativelyClose(crs.unitToSI, want.factor, relative: 1e-12, definition)
         }
     }
 

@@ -14,6 +14,24 @@ final class TransformerBehaviourTests: XCTestCase {
         }
     }
 
+    func testPROJWritesNothingToStderr() throws {
+        // Without a log function PROJ prints "proj_create: crs not found" and
+        // "Invalid latitude" to stderr; ours routes them into the errors instead.
+        let pipe = Pipe()
+        let saved = dup(2)
+        XCTAssertGreaterThanOrEqual(saved, 0)
+        dup2(pipe.fileHandleForWriting.fileDescriptor, 2)
+        XCTAssertThrowsError(try CRS("EPSG:999997"))
+        XCTAssertThrowsError(try Transformer(from: .wgs84, to: .webMercator).transform(Coordinate(lon: 0, lat: 91)))
+        XCTAssertThrowsError(try CRSTransform(from: "EPSG:4326", to: "+proj=nonsense"))
+        fflush(nil)
+        dup2(saved, 2)
+        close(saved)
+        try pipe.fileHandleForWriting.close()
+        let written = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        XCTAssertEqual(written, "", "PROJ wrote to stderr")
+    }
+
     func testBatchFailurePoliciesCountFailures() throws {
         let transformer = try Transformer(from: .wgs84, to: CRS("EPSG:6678"))
         let good = Coordinate(lon: 140.04, lat: 38.107)

@@ -33,8 +33,14 @@ final class TransformerReferenceTests: XCTestCase {
              tolerance: 1e-3, inverseTolerance: 1e-3),
     ]
 
+    private struct Request: Encodable {
+        var source: String
+        var target: String
+        var points: [[Double]]
+    }
+
     /// Asks pyproj (always_xy) for forward transforms of every case's points.
-    private func pyprojForward(_ payload: [[String: Any]]) throws -> [[[Double]]] {
+    private func pyprojForward(_ payload: [Request]) throws -> [[[Double]]] {
         let script = """
             import json, sys
             from pyproj import Transformer
@@ -45,9 +51,7 @@ final class TransformerReferenceTests: XCTestCase {
                 out.append([[x, y] for x, y in zip(xs, ys)])
             json.dump(out, sys.stdout)
             """
-        let input = try JSONSerialization.data(withJSONObject: payload)
-        let result = try ReferencePython.json(script, packages: ["pyproj"], input: input)
-        return try XCTUnwrap(result as? [[[Double]]])
+        return try ReferencePython.decode([[[Double]]].self, script, packages: ["pyproj"], sending: payload)
     }
 
     func testForwardAndInverseAgreeWithPyproj() throws {
@@ -58,8 +62,8 @@ final class TransformerReferenceTests: XCTestCase {
                 Coordinate(x: random.double(in: c.lon), y: random.double(in: c.lat))
             })
         }
-        let payload: [[String: Any]] = zip(cases, inputs).map { c, points in
-            ["source": c.source, "target": c.target, "points": points.map { [$0.x, $0.y] }]
+        let payload = zip(cases, inputs).map { c, points in
+            Request(source: c.source, target: c.target, points: points.map { [$0.x, $0.y] })
         }
         let expected = try pyprojForward(payload)
         XCTAssertEqual(expected.count, cases.count)
@@ -97,7 +101,7 @@ final class TransformerReferenceTests: XCTestCase {
             Coordinate(x: random.double(in: -120_000 ... -20_000), y: random.double(in: -260_000 ... -160_000))
         }
         let expected = try pyprojForward([
-            ["source": "EPSG:6678", "target": "EPSG:4326", "points": points.map { [$0.x, $0.y] }]
+            Request(source: "EPSG:6678", target: "EPSG:4326", points: points.map { [$0.x, $0.y] })
         ])[0]
         let transformer = try Transformer(from: .wgs84, to: CRS("EPSG:6678"))
         let back = try transformer.transformed(points, direction: .inverse)
@@ -131,18 +135,28 @@ final class TransformerReferenceTests: XCTestCase {
             for target in req["targets"]:
                 t = Transformer.from_crs("EPSG:4326", target, always_xy=True)
                 out[target] = [list(t.transform_bounds(*b, densify_pts=21)) for b in req["boxes"]]
+                back = [t.transform_bounds(*b, densify_pts=21) for b in req["boxes"]]
+                out[target + " inverse"] = [list(t.transform_bounds(*b, densify_pts=21, direction="INVERSE"))
+                                            for b in back]
             json.dump(out, sys.stdout)
             """
         let targets = ["EPSG:3857", "EPSG:6678", "EPSG:32654"]
-        let input = try JSONSerialization.data(withJSONObject: ["targets": targets, "boxes": boxes.map(\.array)])
-        let expected = try XCTUnwrap(try ReferencePython.json(script, packages: ["pyproj"], input: input)
-            as? [String: [[Double]]])
+        struct BoundsRequest: Encodable {
+            var targets: [String]
+            var boxes: [[Double]]
+        }
+        let expected = try ReferencePython.decode([String: [[Double]]].self, script, packages: ["pyproj"],
+                                                  sending: BoundsRequest(targets: targets, boxes: boxes.map(\.array)))
         for target in targets {
             let transform = try CRSTransform(from: .wgs84, to: CRS(target))
             let want = try XCTUnwrap(expected[target])
-            for (box, reference) in zip(boxes, want) {
+            let wantBack = try XCTUnwrap(expected[target + " inverse"])
+            for ((box, reference), referenceBack) in zip(zip(boxes, want), wantBack) {
                 let got = try transform.transform(box)
                 for (a, b) in zip(got.array, reference) { assertClose(a, b, tolerance: 1e-3, "\(target) \(box)") }
+                // The projected box back to degrees, as pyproj's INVERSE direction does it.
+                let back = try transform.inverse.transform(got)
+                for (a, b) in zip(back.array, referenceBack) { assertClose(a, b, tolerance: 1e-8, "\(target) back") }
             }
         }
     }

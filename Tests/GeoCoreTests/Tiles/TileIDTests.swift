@@ -101,4 +101,23 @@ final class TileIDTests: XCTestCase {
             }
         }
     }
+
+    func testShapesProjectWithClampedLatitudes() throws {
+        let polygon = Shape.polygon(PolygonRings(exterior: [
+            Coordinate(lon: 0, lat: 0), Coordinate(lon: 10, lat: 0), Coordinate(lon: 10, lat: 90), Coordinate(lon: 0, lat: 0),
+        ]))
+        let metres = WebMercator.project(polygon)
+        var all: [Coordinate] = []
+        metres.forEachCoordinate { all.append($0) }
+        XCTAssertTrue(all.allSatisfy(\.isFinite))
+        assertClose(all[2].y, WebMercator.originShift, tolerance: 1e-6)  // the pole lands on the map's top edge
+        let tile = try TileID(z: 0, x: 0, y: 0).pixelTransform()
+        var pixels: [Coordinate] = []
+        tile.pixels(lonLat: polygon).forEachCoordinate { pixels.append($0) }
+        assertClose(pixels[0], Coordinate(x: 128, y: 128), tolerance: 1e-9)
+        assertClose(pixels[2].y, 0, tolerance: 1e-9)
+        var viaMetres: [Coordinate] = []
+        tile.pixels(mercator: metres).forEachCoordinate { viaMetres.append($0) }
+        for (a, b) in zip(pixels, viaMetres) { assertClose(a, b, tolerance: 1e-6) }
+    }
 }
