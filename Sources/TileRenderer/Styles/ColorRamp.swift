@@ -66,6 +66,10 @@ public struct ColorRamp: Sendable, Hashable {
     public static let yellowOrangeRed = ColorRamp(unchecked: [
         "#ffffcc", "#ffeda0", "#fed976", "#feb24c", "#fd8d3c", "#fc4e2a", "#e31a1c", "#bd0026", "#800026",
     ])
+    /// Yellow–orange–brown (ColorBrewer YlOrBr, 9 classes): sequential, for wildlife risk.
+    public static let yellowOrangeBrown = ColorRamp(unchecked: [
+        "#ffffe5", "#fff7bc", "#fee391", "#fec44f", "#fe9929", "#ec7014", "#cc4c02", "#993404", "#662506",
+    ])
     /// Blues (ColorBrewer, 9 classes): sequential.
     public static let blues = ColorRamp(unchecked: [
         "#f7fbff", "#deebf7", "#c6dbef", "#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#08519c", "#08306b",
@@ -92,9 +96,10 @@ public struct ColorRamp: Sendable, Hashable {
     ])
 
     /// Ramps by name, as the project file names them: `sequential` (= `YlOrRd`),
-    /// `diverging` (= `RdBu`), `density`, `Blues`, `Greens`, `viridis`.
+    /// `diverging` (= `RdBu`), `density`, `Blues`, `Greens`, `YlOrBr`, `viridis`.
     public static let named: [String: ColorRamp] = [
         "sequential": yellowOrangeRed, "ylorrd": yellowOrangeRed, "diverging": redBlue, "rdbu": redBlue,
         "density": density, "heat": density, "blues": blues, "greens": greens, "viridis": viridis,
+        "ylorbr": yellowOrangeBrown,
     ]
 }

@@ -87,6 +87,8 @@ extension Style {
                 if let domain = domains[property] {
                     legend.ramps.append(Legend.Ramp(label: property, symbol: symbol, stops: Style.stops(ramp, domain)))
                 }
+            case .colorProperty(_, let other):
+                if let other { legend.entries.append(Legend.Entry(label: constantLabel, color: other, symbol: symbol)) }
             }
         }
         if let grid, let domain = domains["grid"] {

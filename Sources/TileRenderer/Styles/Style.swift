@@ -148,13 +148,17 @@ public struct GridStyle: Sendable, Hashable {
     public var resampling: Resampling
     /// The legend label of the values, e.g. "pings per km²".
     public var unit: String
+    /// Whether values ≤ 0 are left transparent (densities and risks: zero means nothing
+    /// there), whatever colour the ramp starts with.
+    public var hideZero: Bool
 
     public init(ramp: ColorRamp = .density, domain: RampDomain = .zeroToMaximum, opacity: Double = 1,
-                resampling: Resampling = .bilinear, unit: String = "") {
+                resampling: Resampling = .bilinear, unit: String = "", hideZero: Bool = true) {
         self.ramp = ramp
         self.domain = domain
         self.opacity = opacity
         self.resampling = resampling
         self.unit = unit
+        self.hideZero = hideZero
     }
 }

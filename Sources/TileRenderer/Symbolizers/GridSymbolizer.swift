@@ -20,6 +20,7 @@ struct GridSymbolizer: Sendable {
     let domain: ClosedRange<Double>
     let lookup: [UInt32]
     let resampling: GridStyle.Resampling
+    let hideZero: Bool
     static let latticeStep = 16
 
     init(grid: MetricGrid, style: GridStyle, domain: ClosedRange<Double>) throws {
@@ -29,6 +30,7 @@ struct GridSymbolizer: Sendable {
         self.domain = domain
         lookup = style.ramp.lookupTable(opacity: style.opacity)
         resampling = style.resampling
+        hideZero = style.hideZero
     }
 
     /// Draws the grid onto `context`'s canvas: `size × size` pixels from the top-left
@@ -76,7 +78,9 @@ struct GridSymbolizer: Sendable {
                             let k00 = j * nodes + i, k10 = k00 + 1, k01 = k00 + nodes, k11 = k01 + 1
                             let cx = (gx[k00] * (1 - fx) + gx[k10] * fx) * (1 - fy) + (gx[k01] * (1 - fx) + gx[k11] * fx) * fy
                             let cy = (gy[k00] * (1 - fx) + gy[k10] * fx) * (1 - fy) + (gy[k01] * (1 - fx) + gy[k11] * fx) * fy
-                            guard let value = sample(values, columns, rows, cx, cy) else { continue }
+                            guard let value = sample(values, columns, rows, cx, cy), !(hideZero && value <= 0) else {
+                                continue
+                            }
                             let t = (value - lower) * scaleT
                             let index = t <= 0 ? 0 : t >= 255 ? 255 : Int(t + 0.5)
                             let color = lut[index]

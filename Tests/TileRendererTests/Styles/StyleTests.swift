@@ -120,3 +120,40 @@ final class StyleTests: XCTestCase {
         XCTAssertEqual(legend.entries.map(\.label), ["normal", "advisory", "warning", "danger", "other"])
     }
 }
+
+final class StyleOverrideTests: XCTestCase {
+    func testProjectOverridesApply() throws {
+        let override = StyleOverride(opacity: 0.5, color: "#112233", ramp: ["#000000", "#ffffff"], lineWidth: 5,
+                                     pointRadius: 6)
+        let bus = try Style.default(for: .busRoutes).applying(override)
+        XCTAssertEqual(bus.opacity, 0.5)
+        XCTAssertEqual(bus.strokeWidth, 5)
+        XCTAssertEqual(bus.marker?.size, 12)
+        XCTAssertEqual(bus.stroke, .colorProperty(property: "route_color", other: Color(red: 0x11, green: 0x22, blue: 0x33)),
+                       "a GTFS route colour still wins; the override is the fallback")
+        if case .ramp(_, let ramp, _, _) = bus.marker?.fill {
+            XCTAssertEqual(ramp.color(at: 1), .white)
+        } else {
+            XCTFail("stops keep a ramp")
+        }
+        let flood = try Style.default(for: .floodRisk).applying(override)
+        XCTAssertEqual(flood.marker?.fill, Style.default(for: .floodRisk).marker?.fill, "status colours carry meaning")
+        let density = try Style.default(for: .childTraffic).applying(override)
+        XCTAssertEqual(density.grid?.ramp.color(at: 0), .black)
+        XCTAssertEqual(try Style.default(for: .wildlife).applying(nil), Style.default(for: .wildlife))
+    }
+
+    func testRouteColoursComeFromGTFS() {
+        let paint = Paint.colorProperty(property: "route_color", other: .black)
+        XCTAssertEqual(paint.color(for: ["route_color": "#e60012"], domain: nil), Color(red: 230, green: 0, blue: 18))
+        XCTAssertEqual(paint.color(for: ["route_color": nil], domain: nil), .black)
+    }
+
+    func testBasemapKindsHaveTheirColours() {
+        let style = Style.default(for: .basemap)
+        XCTAssertEqual(style.stroke?.color(for: ["kind": "river"], domain: nil), Color(red: 74, green: 144, blue: 217))
+        XCTAssertEqual(style.stroke?.color(for: ["kind": "road"], domain: nil), Color(red: 140, green: 140, blue: 140))
+        XCTAssertNotNil(style.fill?.color(for: ["kind": "boundary"], domain: nil))
+        XCTAssertNil(style.fill?.color(for: ["kind": "school"], domain: nil))
+    }
+}
