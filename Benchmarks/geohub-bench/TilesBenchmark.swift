@@ -37,8 +37,10 @@ enum TilesBenchmark {
         let layer = try PreparedLayer(name: "bench", features: features, style: .benchmark)
         let prepared = DispatchTime.now().uptimeNanoseconds
         let cover = try TileCover(covering: box, zooms: 12...16)
-        print(String(format: "geohub: %d features read in %.3f s, prepared (projected, styled, indexed) in %.3f s",
-                     features.count, seconds(loadStart, prepareStart), seconds(prepareStart, prepared)))
+        print(
+            String(
+                format: "geohub: %d features read in %.3f s, prepared (projected, styled, indexed) in %.3f s",
+                features.count, seconds(loadStart, prepareStart), seconds(prepareStart, prepared)))
 
         // Warm up caches and the allocator on the low zooms (not timed).
         _ = try PyramidRenderer.render(layer, cover: TileCover(covering: box, zooms: 12...13), workers: 1) { _ in }
@@ -46,7 +48,8 @@ enum TilesBenchmark {
         if ProcessInfo.processInfo.environment["GEOHUB_BENCH_BREAKDOWN"] != nil {
             let renderer = LayerRenderer(layer: layer)
             let encoder = PNGEncoder()
-            var drawNs: UInt64 = 0, encodeNs: UInt64 = 0
+            var drawNs: UInt64 = 0
+            var encodeNs: UInt64 = 0
             var perZoom = [Int: (UInt64, UInt64, Int)]()
             let onlyZoom = ProcessInfo.processInfo.environment["GEOHUB_BENCH_ZOOM"].flatMap { Int($0) }
             var colorCounts = [Int: Int]()
@@ -68,7 +71,10 @@ enum TilesBenchmark {
             print(String(format: "breakdown: draw %.3f s, encode %.3f s", Double(drawNs) / 1e9, Double(encodeNs) / 1e9))
             if onlyZoom != nil { print("colours: \(colorCounts.sorted { $0.key < $1.key })") }
             for (z, v) in perZoom.sorted(by: { $0.key < $1.key }) {
-                print(String(format: "  z%d: %d tiles, draw %.3f s, encode %.3f s", z, v.2, Double(v.0) / 1e9, Double(v.1) / 1e9))
+                print(
+                    String(
+                        format: "  z%d: %d tiles, draw %.3f s, encode %.3f s", z, v.2, Double(v.0) / 1e9,
+                        Double(v.1) / 1e9))
             }
             if ProcessInfo.processInfo.environment["GEOHUB_BENCH_BREAKDOWN"] == "only" { return }
         }
@@ -82,7 +88,8 @@ enum TilesBenchmark {
                 }
             }
             let encoders = options.map { PNGEncoder(options: $0) }
-            var ns = [UInt64](repeating: 0, count: options.count), bytes = [Int](repeating: 0, count: options.count)
+            var ns = [UInt64](repeating: 0, count: options.count)
+            var bytes = [Int](repeating: 0, count: options.count)
             for tile in cover {
                 let canvas = try renderer.render(tile)
                 if canvas.isEmpty { continue }
@@ -93,8 +100,9 @@ enum TilesBenchmark {
                 }
             }
             for k in options.indices {
-                print("png level \(options[k].compressionLevel) \(options[k].strategy) filter \(options[k].paletteFilter): "
-                    + String(format: "%.3f s, mean %d B", Double(ns[k]) / 1e9, bytes[k] / cover.count))
+                print(
+                    "png level \(options[k].compressionLevel) \(options[k].strategy) filter \(options[k].paletteFilter): "
+                        + String(format: "%.3f s, mean %d B", Double(ns[k]) / 1e9, bytes[k] / cover.count))
             }
         }
         let cores = ProcessInfo.processInfo.activeProcessorCount
@@ -103,14 +111,19 @@ enum TilesBenchmark {
         let all = try PyramidRenderer.render(layer, cover: cover, workers: cores) { _ in }
         let total = Double(one.total)
         let meanStored = one.stored == 0 ? 0 : one.bytes / one.stored
-        print(String(format: "geohub: %d tiles, %d non-empty (%d empty, not encoded)", one.total, one.stored,
-                     one.total - one.stored))
+        print(
+            String(
+                format: "geohub: %d tiles, %d non-empty (%d empty, not encoded)", one.total, one.stored,
+                one.total - one.stored))
         print(String(format: "geohub 1 core: %.3f s = %.0f tiles/s", one.seconds, total / one.seconds))
         print(String(format: "geohub %d cores: %.3f s = %.0f tiles/s", cores, all.seconds, total / all.seconds))
-        print("geohub mean PNG: \(meanStored) B per non-empty tile, \(one.bytes / max(one.total, 1)) B per tile "
-            + "(empty tiles as 0 B), \(one.bytes) B in all")
-        print(String(format: "geohub-machine single=%.1f all=%.1f allseconds=%.4f mean=%d", total / one.seconds,
-                     total / all.seconds, all.seconds, meanStored))
+        print(
+            "geohub mean PNG: \(meanStored) B per non-empty tile, \(one.bytes / max(one.total, 1)) B per tile "
+                + "(empty tiles as 0 B), \(one.bytes) B in all")
+        print(
+            String(
+                format: "geohub-machine single=%.1f all=%.1f allseconds=%.4f mean=%d", total / one.seconds,
+                total / all.seconds, all.seconds, meanStored))
 
         if let out {
             try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)

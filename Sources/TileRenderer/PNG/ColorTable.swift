@@ -27,7 +27,11 @@ final class ColorTable {
         } else {
             keys.withUnsafeMutableBufferPointer { $0.update(repeating: ColorTable.emptyKey) }
         }
-        var colors = self.colors, counts = self.counts, keys = self.keys, slotIDs = self.slotIDs, ids = self.ids
+        var colors = self.colors
+        var counts = self.counts
+        var keys = self.keys
+        var slotIDs = self.slotIDs
+        var ids = self.ids
         self.colors = []
         self.counts = []
         self.keys = []
@@ -109,7 +113,8 @@ final class ColorTable {
         let capacity = keys.count * 2
         keys = [UInt32](repeating: ColorTable.emptyKey, count: capacity)
         slotIDs = [UInt32](repeating: 0, count: capacity)
-        let mask = capacity - 1, shift = UInt32(32 - capacity.trailingZeroBitCount)
+        let mask = capacity - 1
+        let shift = UInt32(32 - capacity.trailingZeroBitCount)
         for (id, p) in colors.enumerated() {
             var slot = Int((p &* 0x9E37_79B1) >> shift)
             while keys[slot] != ColorTable.emptyKey { slot = (slot + 1) & mask }

@@ -28,8 +28,9 @@ public final class LayerRenderer {
         polygons = PolygonSymbolizer(outline: style.outline == nil ? nil : style.outlineStroke(scale: ratio))
         lines = LineSymbolizer(stroke: style.lineStroke(scale: ratio))
         points = style.marker.map { marker in
-            PointSymbolizer(shape: marker.shape, size: marker.size * ratio,
-                            strokeWidth: marker.stroke == nil ? 0 : marker.strokeWidth * ratio)
+            PointSymbolizer(
+                shape: marker.shape, size: marker.size * ratio,
+                strokeWidth: marker.stroke == nil ? 0 : marker.strokeWidth * ratio)
         }
         buffer = (style.reach + 2) * ratio
     }
@@ -73,9 +74,11 @@ public final class LayerRenderer {
 
         // The canvas's extent in metres, grown by the buffer.
         let extent = Double(context.size) / transform.scale
-        let query = BoundingBox(minX: transform.originX, minY: transform.originY - extent,
-                                maxX: transform.originX + extent, maxY: transform.originY)
-            .expanded(by: buffer / transform.scale)
+        let query = BoundingBox(
+            minX: transform.originX, minY: transform.originY - extent,
+            maxX: transform.originX + extent, maxY: transform.originY
+        )
+        .expanded(by: buffer / transform.scale)
         stamp &+= 1
         if stamp == 0 {
             stamps = []

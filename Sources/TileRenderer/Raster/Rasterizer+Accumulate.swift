@@ -8,9 +8,10 @@ extension Rasterizer {
                         guard let cellBase = cells.baseAddress, let firstBase = rowFirst.baseAddress,
                             let lastBase = rowLast.baseAddress, let pointBase = points.baseAddress
                         else { return }
-                        var accumulator = Accumulator(cells: cellBase, rowFirst: firstBase, rowLast: lastBase,
-                                                      width: Double(width), height: Double(height),
-                                                      rows: height, stride: stride, minRow: minRow, maxRow: maxRow)
+                        var accumulator = Accumulator(
+                            cells: cellBase, rowFirst: firstBase, rowLast: lastBase,
+                            width: Double(width), height: Double(height),
+                            rows: height, stride: stride, minRow: minRow, maxRow: maxRow)
                         var start = 0
                         for end in path.contourEnds {
                             if end - start >= 2 {
@@ -76,17 +77,20 @@ struct Accumulator {
             addSpan(cells + firstRow * stride, xa, xb, Float((yb - ya) * direction))
             // Columns written: from the cell of the left end to the one after the right
             // end (column 0 for anything left of the canvas).
-            let l = Int32(max(0, min(min(xa, xb), w))), r = Int32(min(max(0, max(xa, xb)), w)) + 1
+            let l = Int32(max(0, min(min(xa, xb), w)))
+            let r = Int32(min(max(0, max(xa, xb)), w)) + 1
             rowFirst[firstRow] = min(rowFirst[firstRow], l)
             rowLast[firstRow] = max(rowLast[firstRow], r)
             return
         }
-        var y = ya, x = xa
+        var y = ya
+        var x = xa
         for row in firstRow...lastRow {
             let yNext = min(Double(row + 1), yb)
             let xNext = yNext == yb ? xb : xa + (yNext - ya) * dxdy
             addSpan(cells + row * stride, x, xNext, Float((yNext - y) * direction))
-            let l = Int32(max(0, min(min(x, xNext), w))), r = Int32(min(max(0, max(x, xNext)), w)) + 1
+            let l = Int32(max(0, min(min(x, xNext), w)))
+            let r = Int32(min(max(0, max(x, xNext)), w)) + 1
             rowFirst[row] = min(rowFirst[row], l)
             rowLast[row] = max(rowLast[row], r)
             x = xNext
@@ -103,7 +107,8 @@ struct Accumulator {
     @inline(__always)
     func addSpan(_ row: UnsafeMutablePointer<Float>, _ xa: Double, _ xb: Double, _ dy: Float) {
         let w = width
-        var l = min(xa, xb), r = max(xa, xb)
+        var l = min(xa, xb)
+        var r = max(xa, xb)
         if r <= 0 {
             row[0] += dy
             return

@@ -16,7 +16,8 @@ extension Rasterizer {
                     canvas.pixels.withUnsafeMutableBufferPointer { pixels in
                         guard let cellBase = cells.baseAddress, let pixelBase = pixels.baseAddress else { return }
                         for row in minRow...maxRow {
-                            let first = Int(rowFirst[row]), last = Int(rowLast[row])
+                            let first = Int(rowFirst[row])
+                            let last = Int(rowLast[row])
                             rowFirst[row] = Int32.max
                             rowLast[row] = -1
                             guard first <= last else { continue }
@@ -36,7 +37,8 @@ extension Rasterizer {
                                     if coverage == 255 && opaque {
                                         (pixelRow + x).update(repeating: pixel, count: end - x)
                                     } else {
-                                        Rasterizer.blendRun(pixelRow + x, count: end - x, pixel: pixel, coverage: coverage)
+                                        Rasterizer.blendRun(
+                                            pixelRow + x, count: end - x, pixel: pixel, coverage: coverage)
                                     }
                                 }
                                 x = end
@@ -48,8 +50,9 @@ extension Rasterizer {
                             if last + 1 < width {
                                 let coverage = Rasterizer.coverageByte(sum, rule)
                                 if coverage != 0 {
-                                    Rasterizer.blendRun(pixelRow + last + 1, count: width - last - 1, pixel: pixel,
-                                                        coverage: coverage)
+                                    Rasterizer.blendRun(
+                                        pixelRow + last + 1, count: width - last - 1, pixel: pixel,
+                                        coverage: coverage)
                                 }
                             }
                         }

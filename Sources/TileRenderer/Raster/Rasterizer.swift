@@ -54,7 +54,8 @@ public final class Rasterizer {
         var result = [Double](repeating: 0, count: width * height)
         guard minRow <= maxRow else { return result }
         for row in minRow...maxRow {
-            let first = Int(rowFirst[row]), last = Int(rowLast[row])
+            let first = Int(rowFirst[row])
+            let last = Int(rowLast[row])
             rowFirst[row] = Int32.max
             rowLast[row] = -1
             guard first <= last else { continue }

@@ -20,7 +20,9 @@ public struct ColorRamp: Sendable, Hashable {
     /// A ramp through `stops` (sorted here; positions clamped to 0…1).
     public init(stops: [Stop]) throws(StyleError) {
         guard !stops.isEmpty else { throw StyleError("a colour ramp needs at least one stop") }
-        guard stops.allSatisfy({ $0.position.isFinite }) else { throw StyleError("ramp stop positions must be numbers") }
+        guard stops.allSatisfy({ $0.position.isFinite }) else {
+            throw StyleError("ramp stop positions must be numbers")
+        }
         self.stops = stops.map { Stop(min(max($0.position, 0), 1), $0.color) }.sorted { $0.position < $1.position }
     }
 
@@ -48,7 +50,8 @@ public struct ColorRamp: Sendable, Hashable {
         if t <= first.position { return first.color }
         if t >= last.position { return last.color }
         for i in 1..<stops.count where t <= stops[i].position {
-            let a = stops[i - 1], b = stops[i]
+            let a = stops[i - 1]
+            let b = stops[i]
             let span = b.position - a.position
             return span > 0 ? a.color.mixed(with: b.color, (t - a.position) / span) : b.color
         }

@@ -15,7 +15,8 @@ public enum RampDomain: Sendable, Hashable {
     /// The concrete interval for the given layer values (ignoring non-finite ones).
     public func resolve(_ values: [Double]) -> ClosedRange<Double> {
         let finite = values.filter(\.isFinite)
-        let lo = finite.min() ?? 0, hi = finite.max() ?? 1
+        let lo = finite.min() ?? 0
+        let hi = finite.max() ?? 1
         var range: (Double, Double)
         switch self {
         case .fixed(let lower, let upper): range = (min(lower, upper), max(lower, upper))

@@ -18,7 +18,9 @@ extension Style {
             guard let color = Color(text) else { throw StyleError("color: '\(text)' is not a colour") }
             func replaced(_ paint: Paint?) -> Paint? {
                 if case .color = paint { return .color(color) }
-                if case .colorProperty(let property, _) = paint { return .colorProperty(property: property, other: color) }
+                if case .colorProperty(let property, _) = paint {
+                    return .colorProperty(property: property, other: color)
+                }
                 return paint
             }
             style.fill = replaced(style.fill)

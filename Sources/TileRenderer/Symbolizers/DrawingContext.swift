@@ -54,7 +54,8 @@ final class DrawingContext {
         for i in coordinates.indices {
             let c = coordinates[i]
             let p = PixelPoint((c.x - originX) * scale, (originY - c.y) * scale)
-            let dx = p.x - last.x, dy = p.y - last.y
+            let dx = p.x - last.x
+            let dy = p.y - last.y
             if dx * dx + dy * dy < step2 {
                 if i != lastIndex { continue }
                 pixels.removeLast()  // keep the true end point instead of the near one

@@ -21,7 +21,9 @@ final class CompositingTests: XCTestCase {
             path.addRectangle(x: Double(x0), y: Double(y0), width: Double(x1 - x0), height: Double(y1 - y0))
             rasterizer.fill(path, color: color, on: &canvas)
         }
-        let list = rectangles.map { "(\($0.0), \($0.1), \($0.2), \($0.3), (\($0.4.red), \($0.4.green), \($0.4.blue), \($0.4.alpha)))" }
+        let list = rectangles.map {
+            "(\($0.0), \($0.1), \($0.2), \($0.3), (\($0.4.red), \($0.4.green), \($0.4.blue), \($0.4.alpha)))"
+        }
         let script = """
             import base64, sys
             from PIL import Image, ImageDraw
@@ -41,7 +43,8 @@ final class CompositingTests: XCTestCase {
             // Colour channels of nearly transparent pixels carry little precision in
             // premultiplied form; compare them scaled by alpha.
             let alpha = Int(max(reference[i | 3], 1))
-            let d = i % 4 == 3 ? abs(Int(ours[i]) - Int(reference[i])) : abs(Int(ours[i]) - Int(reference[i])) * alpha / 255
+            let d =
+                i % 4 == 3 ? abs(Int(ours[i]) - Int(reference[i])) : abs(Int(ours[i]) - Int(reference[i])) * alpha / 255
             worst = max(worst, d)
         }
         XCTAssertLessThanOrEqual(worst, 2, "largest channel difference from Pillow")

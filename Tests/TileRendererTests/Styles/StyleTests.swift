@@ -24,8 +24,13 @@ final class StyleTests: XCTestCase {
         let settings: [String: JSONValue] = [
             "title": "Routes", "opacity": 0.8, "fill": nil, "stroke": "#ff0000", "strokeWidth": 4,
             "lineJoin": "bevel", "lineCap": "square", "dash": [6, 3],
-            "marker": ["shape": "triangle", "size": 12, "fill": ["property": "status", "categories": ["a": "#00ff00"],
-                                                                  "other": "#0000ff"]],
+            "marker": [
+                "shape": "triangle", "size": 12,
+                "fill": [
+                    "property": "status", "categories": ["a": "#00ff00"],
+                    "other": "#0000ff",
+                ],
+            ],
             "grid": ["ramp": ["#000000", "#ffffff"], "domain": [0, 50], "resampling": "nearest"],
         ]
         let style = try Style(settings: settings, base: .default(for: .wildlife))
@@ -77,16 +82,19 @@ final class StyleTests: XCTestCase {
 
     func testDivergingRampIsCentredOnZero() throws {
         let features = [-30.0, -5, 0, 12, 20].map {
-            Feature(shape: .polygon(PolygonRings(exterior: Fixtures.ring(140.04, 38.1, 0.001))),
-                    properties: ["population_change": .double($0)])
+            Feature(
+                shape: .polygon(PolygonRings(exterior: Fixtures.ring(140.04, 38.1, 0.001))),
+                properties: ["population_change": .double($0)])
         }
         let layer = try PreparedLayer(name: "census-delta", features: features, style: .default(for: .censusDelta))
         XCTAssertEqual(layer.domains["population_change"], -30...30, "symmetric: ±largest magnitude")
         let paint = try XCTUnwrap(layer.style.fill)
-        XCTAssertEqual(paint.color(for: ["population_change": 0], domain: layer.domains["population_change"]),
-                       Color("#f7f7f7"), "zero is the diverging ramp's neutral middle")
-        XCTAssertEqual(paint.color(for: ["population_change": -30], domain: layer.domains["population_change"]),
-                       Color("#67001f"), "the largest decline is the darkest red")
+        XCTAssertEqual(
+            paint.color(for: ["population_change": 0], domain: layer.domains["population_change"]),
+            Color("#f7f7f7"), "zero is the diverging ramp's neutral middle")
+        XCTAssertEqual(
+            paint.color(for: ["population_change": -30], domain: layer.domains["population_change"]),
+            Color("#67001f"), "the largest decline is the darkest red")
         let legend = layer.legend
         XCTAssertEqual(legend.ramps.first?.label, "population_change")
         XCTAssertEqual(legend.ramps.first?.stops.first?.value, -30)
@@ -111,8 +119,9 @@ final class StyleTests: XCTestCase {
         let tile = try TileID(containing: point, zoom: 15)
         let pixel = tile.pixelTransform().pixel(lonLat: point)
         for (status, expected) in Style.floodColors {
-            let layer = try PreparedLayer(name: "flood-risk", features: [Feature(shape: .point(point), properties: ["status": .string(status)])],
-                                          style: .default(for: .floodRisk))
+            let layer = try PreparedLayer(
+                name: "flood-risk", features: [Feature(shape: .point(point), properties: ["status": .string(status)])],
+                style: .default(for: .floodRisk))
             let canvas = try LayerRenderer(layer: layer).render(tile)
             XCTAssertEqual(canvas.color(x: Int(pixel.x), y: Int(pixel.y)), expected, status)
         }
@@ -123,14 +132,16 @@ final class StyleTests: XCTestCase {
 
 final class StyleOverrideTests: XCTestCase {
     func testProjectOverridesApply() throws {
-        let override = StyleOverride(opacity: 0.5, color: "#112233", ramp: ["#000000", "#ffffff"], lineWidth: 5,
-                                     pointRadius: 6)
+        let override = StyleOverride(
+            opacity: 0.5, color: "#112233", ramp: ["#000000", "#ffffff"], lineWidth: 5,
+            pointRadius: 6)
         let bus = try Style.default(for: .busRoutes).applying(override)
         XCTAssertEqual(bus.opacity, 0.5)
         XCTAssertEqual(bus.strokeWidth, 5)
         XCTAssertEqual(bus.marker?.size, 12)
-        XCTAssertEqual(bus.stroke, .colorProperty(property: "route_color", other: Color(red: 0x11, green: 0x22, blue: 0x33)),
-                       "a GTFS route colour still wins; the override is the fallback")
+        XCTAssertEqual(
+            bus.stroke, .colorProperty(property: "route_color", other: Color(red: 0x11, green: 0x22, blue: 0x33)),
+            "a GTFS route colour still wins; the override is the fallback")
         if case .ramp(_, let ramp, _, _) = bus.marker?.fill {
             XCTAssertEqual(ramp.color(at: 1), .white)
         } else {

@@ -17,8 +17,9 @@ final class GridSymbolizerTests: XCTestCase {
     }
 
     private func grid(holes: Bool = false) -> MetricGrid {
-        var grid = MetricGrid(crs: "EPSG:6678", originX: Self.originX, originY: Self.originY, cellSize: 100,
-                              columns: 110, rows: 110)
+        var grid = MetricGrid(
+            crs: "EPSG:6678", originX: Self.originX, originY: Self.originY, cellSize: 100,
+            columns: 110, rows: 110)
         for row in 0..<110 {
             for column in 0..<110 {
                 let c = grid.center(column: column, row: row)
@@ -31,8 +32,9 @@ final class GridSymbolizerTests: XCTestCase {
         return grid
     }
 
-    private static let gray = GridStyle(ramp: (try? ColorRamp(evenlySpaced: [.black, .white])) ?? .viridis,
-                                        domain: .fixed(lower: 0, upper: 35), opacity: 1)
+    private static let gray = GridStyle(
+        ramp: (try? ColorRamp(evenlySpaced: [.black, .white])) ?? .viridis,
+        domain: .fixed(lower: 0, upper: 35), opacity: 1)
 
     private func renderer(grid: MetricGrid, style: GridStyle = gray) throws -> LayerRenderer {
         LayerRenderer(layer: try PreparedLayer(name: "grid", features: [], grid: grid, style: Style(grid: style)))
@@ -58,10 +60,13 @@ final class GridSymbolizerTests: XCTestCase {
         let canvas = try renderer(grid: grid()).render(tile)
         let transform = tile.pixelTransform()
         var pixels: [(Int, Int)] = []
-        for y in stride(from: 3, to: 256, by: 23) { for x in stride(from: 1, to: 256, by: 29) { pixels.append((x, y)) } }
-        let plane = try pyprojPlane(pixels.map {
-            transform.mercator(pixel: Coordinate(x: Double($0.0) + 0.5, y: Double($0.1) + 0.5))
-        })
+        for y in stride(from: 3, to: 256, by: 23) {
+            for x in stride(from: 1, to: 256, by: 29) { pixels.append((x, y)) }
+        }
+        let plane = try pyprojPlane(
+            pixels.map {
+                transform.mercator(pixel: Coordinate(x: Double($0.0) + 0.5, y: Double($0.1) + 0.5))
+            })
         for (k, (x, y)) in pixels.enumerated() {
             let expected = 255 * Self.linear(plane[k].x, plane[k].y) / 35
             let color = canvas.color(x: x, y: y)
@@ -92,12 +97,16 @@ final class GridSymbolizerTests: XCTestCase {
         let coarse = try renderer.render(parent)
         for child in parent.children {
             let fine = try renderer.render(child)
-            let dx = (child.x - 2 * parent.x) * 128, dy = (child.y - 2 * parent.y) * 128
+            let dx = (child.x - 2 * parent.x) * 128
+            let dy = (child.y - 2 * parent.y) * 128
             for y in stride(from: 0, to: 128, by: 7) {
                 for x in stride(from: 0, to: 128, by: 7) {
-                    let mean = [(0, 0), (1, 0), (0, 1), (1, 1)].reduce(0) { $0 + Int(fine[2 * x + $1.0, 2 * y + $1.1] & 0xFF) }
-                    XCTAssertEqual(Double(coarse[dx + x, dy + y] & 0xFF), Double(mean) / 4, accuracy: 1.5,
-                                   "z14 pixel \(dx + x),\(dy + y) vs the mean of its four z15 pixels")
+                    let mean = [(0, 0), (1, 0), (0, 1), (1, 1)].reduce(0) {
+                        $0 + Int(fine[2 * x + $1.0, 2 * y + $1.1] & 0xFF)
+                    }
+                    XCTAssertEqual(
+                        Double(coarse[dx + x, dy + y] & 0xFF), Double(mean) / 4, accuracy: 1.5,
+                        "z14 pixel \(dx + x),\(dy + y) vs the mean of its four z15 pixels")
                 }
             }
         }
@@ -146,7 +155,8 @@ final class GridSymbolizerTests: XCTestCase {
         var style = Self.gray
         style.domain = .zeroToMaximum
         style.unit = "index"
-        let layer = try PreparedLayer(name: "grid", features: [], grid: grid(), style: Style(title: "Risk", grid: style))
+        let layer = try PreparedLayer(
+            name: "grid", features: [], grid: grid(), style: Style(title: "Risk", grid: style))
         let legend = layer.legend
         XCTAssertEqual(legend.title, "Risk")
         XCTAssertEqual(legend.ramps.first?.label, "index")

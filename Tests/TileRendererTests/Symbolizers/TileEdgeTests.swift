@@ -10,10 +10,13 @@ import XCTest
 final class TileEdgeTests: XCTestCase {
     /// Largest channel difference between `tile` and the block's quadrant at (qx, qy).
     private func difference(_ tile: Canvas, _ block: Canvas, qx: Int, qy: Int) -> (Int, Int, Int) {
-        var worst = 0, wx = 0, wy = 0
+        var worst = 0
+        var wx = 0
+        var wy = 0
         for y in 0..<tile.height {
             for x in 0..<tile.width {
-                let a = tile[x, y], b = block[qx * tile.width + x, qy * tile.height + y]
+                let a = tile[x, y]
+                let b = block[qx * tile.width + x, qy * tile.height + y]
                 for shift in stride(from: UInt32(0), to: 32, by: 8) {
                     let d = abs(Int((a >> shift) & 0xFF) - Int((b >> shift) & 0xFF))
                     if d > worst { (worst, wx, wy) = (d, x, y) }
@@ -37,15 +40,20 @@ final class TileEdgeTests: XCTestCase {
         }
         let features = [
             Feature(shape: .lineString([lonLat(-1500, 700), lonLat(-20, 37), lonLat(30, -10), lonLat(900, -1100)])),
-            Feature(shape: .polygon(PolygonRings(exterior: [lonLat(-400, -300), lonLat(350, -420), lonLat(280, 390),
-                                                            lonLat(-310, 260), lonLat(-400, -300)]))),
+            Feature(
+                shape: .polygon(
+                    PolygonRings(exterior: [
+                        lonLat(-400, -300), lonLat(350, -420), lonLat(280, 390),
+                        lonLat(-310, 260), lonLat(-400, -300),
+                    ]))),
             Feature(shape: .multiPoint([lonLat(3, 900), lonLat(-700, 2), lonLat(1, -1), lonLat(500, 4)])),
         ]
-        let style = Style(fill: .color(Color(red: 200, green: 50, blue: 50)), fillOpacity: 0.4,
-                          outline: .color(Color(red: 20, green: 120, blue: 20)), outlineWidth: 3,
-                          stroke: .color(Color(red: 20, green: 20, blue: 120)), strokeWidth: 9, lineJoin: .miter,
-                          lineCap: .square, miterLimit: 6,
-                          marker: MarkerStyle(shape: .circle, size: 24, stroke: .black, strokeWidth: 2))
+        let style = Style(
+            fill: .color(Color(red: 200, green: 50, blue: 50)), fillOpacity: 0.4,
+            outline: .color(Color(red: 20, green: 120, blue: 20)), outlineWidth: 3,
+            stroke: .color(Color(red: 20, green: 20, blue: 120)), strokeWidth: 9, lineJoin: .miter,
+            lineCap: .square, miterLimit: 6,
+            marker: MarkerStyle(shape: .circle, size: 24, stroke: .black, strokeWidth: 2))
         let layer = try PreparedLayer(name: "edges", features: features, style: style)
         return (LayerRenderer(layer: layer, scale: scale), topLeft)
     }
@@ -60,8 +68,10 @@ final class TileEdgeTests: XCTestCase {
                 let (worst, x, y) = difference(canvas, block, qx: qx, qy: qy)
                 XCTAssertLessThanOrEqual(worst, 1, "\(scale) tile \(tile) differs from the block at pixel \(x),\(y)")
                 if worst > 1, ProcessInfo.processInfo.environment["DUMP"] != nil {
-                    try PNGEncoder(options: .lossless).encode(canvas).write(to: URL(fileURLWithPath: "/tmp/edge-tile.png"))
-                    try PNGEncoder(options: .lossless).encode(block).write(to: URL(fileURLWithPath: "/tmp/edge-block.png"))
+                    try PNGEncoder(options: .lossless).encode(canvas).write(
+                        to: URL(fileURLWithPath: "/tmp/edge-tile.png"))
+                    try PNGEncoder(options: .lossless).encode(block).write(
+                        to: URL(fileURLWithPath: "/tmp/edge-block.png"))
                 }
                 // The edge columns and rows facing the other tiles carry ink: nothing is cut.
                 let edge = qx == 0 ? canvas.width - 1 : 0
@@ -82,10 +92,12 @@ final class TileEdgeTests: XCTestCase {
     func testRetinaTilesDoubleWidthsAndSizes() throws {
         let (standard, tile) = try crossingLayer(scale: .standard)
         let (retina, _) = try crossingLayer(scale: .retina)
-        let one = try standard.render(tile), two = try retina.render(tile)
+        let one = try standard.render(tile)
+        let two = try retina.render(tile)
         XCTAssertEqual(two.width, 512)
         // Same area at twice the linear resolution: ink covers about four times the pixels.
-        let inkOne = one.pixels.reduce(0) { $0 + Int($1 >> 24) }, inkTwo = two.pixels.reduce(0) { $0 + Int($1 >> 24) }
+        let inkOne = one.pixels.reduce(0) { $0 + Int($1 >> 24) }
+        let inkTwo = two.pixels.reduce(0) { $0 + Int($1 >> 24) }
         assertRelativelyClose(Double(inkTwo), 4 * Double(inkOne), relative: 0.03)
     }
 }
