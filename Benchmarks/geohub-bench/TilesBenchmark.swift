@@ -47,7 +47,10 @@ enum TilesBenchmark {
 
         if ProcessInfo.processInfo.environment["GEOHUB_BENCH_BREAKDOWN"] != nil {
             let renderer = LayerRenderer(layer: layer)
-            let encoder = PNGEncoder()
+            let strategy = ProcessInfo.processInfo.environment["GEOHUB_PNG_STRATEGY"].flatMap(PNGOptions.Strategy.init) ?? .rle
+            let level = ProcessInfo.processInfo.environment["GEOHUB_PNG_LEVEL"].flatMap { Int($0) } ?? 6
+            let encoder = PNGEncoder(options: PNGOptions(compressionLevel: level, strategy: strategy))
+            var encodedBytes = 0
             var drawNs: UInt64 = 0
             var encodeNs: UInt64 = 0
             var perZoom = [Int: (UInt64, UInt64, Int)]()
@@ -57,7 +60,7 @@ enum TilesBenchmark {
                 let t0 = cpuNanoseconds()
                 let canvas = try renderer.render(tile)
                 let t1 = cpuNanoseconds()
-                if !canvas.isEmpty { _ = try encoder.encode(canvas) }
+                if !canvas.isEmpty { encodedBytes += try encoder.encode(canvas).count }
                 let t2 = cpuNanoseconds()
                 drawNs += t1 - t0
                 encodeNs += t2 - t1
@@ -68,7 +71,7 @@ enum TilesBenchmark {
                 let z = perZoom[tile.z] ?? (0, 0, 0)
                 perZoom[tile.z] = (z.0 + t1 - t0, z.1 + t2 - t1, z.2 + 1)
             }
-            print(String(format: "breakdown: draw %.3f s, encode %.3f s", Double(drawNs) / 1e9, Double(encodeNs) / 1e9))
+            print(String(format: "breakdown: draw %.3f s, encode %.3f s, %d B", Double(drawNs) / 1e9, Double(encodeNs) / 1e9, encodedBytes))
             if onlyZoom != nil { print("colours: \(colorCounts.sorted { $0.key < $1.key })") }
             for (z, v) in perZoom.sorted(by: { $0.key < $1.key }) {
                 print(

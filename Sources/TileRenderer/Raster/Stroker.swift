@@ -122,8 +122,23 @@ public enum Stroker {
             out.append(a)  // straight on
             return
         }
+        // Where the two offset lines meet: the miter point (outer corner) or the inner
+        // corner. Emitting it alone describes the corner exactly with one vertex.
+        let cosHalf = ((1 + n1.dot(n2)) / 2).squareRoot()  // cos of half the angle between normals
+        let bisector = n1 + n2
+        let bisectorLength = bisector.length
         if turn < 0 {
-            // Inner corner: go through the vertex; the loop this makes is filled by non-zero.
+            // Inner corner. When the meeting point lies within both segments, it is the
+            // exact outline; otherwise (short segments, sharp turns) go through the vertex:
+            // the loop this makes winds like the body, so the non-zero rule fills it.
+            if cosHalf > 1e-6 && bisectorLength > 1e-12 {
+                let inner = vertex + bisector * (half / (cosHalf * bisectorLength))
+                let reach = abs((inner - vertex).dot(d1)) / d1.length
+                if reach <= 0.5 * min(d1.length, d2.length) {
+                    out.append(inner)
+                    return
+                }
+            }
             out.append(a)
             out.append(vertex)
             out.append(b)
@@ -134,13 +149,8 @@ public enum Stroker {
             out.append(a)
             out.append(b)
         case .miter:
-            let cosHalf = ((1 + n1.dot(n2)) / 2).squareRoot()  // cos of half the angle between normals
-            if cosHalf > 1e-9 && 1 / cosHalf <= style.miterLimit {
-                let bisector = n1 + n2
-                let m = vertex + bisector * (half / (cosHalf * bisector.length))
-                out.append(a)
-                out.append(m)
-                out.append(b)
+            if cosHalf > 1e-9 && 1 / cosHalf <= style.miterLimit && bisectorLength > 1e-12 {
+                out.append(vertex + bisector * (half / (cosHalf * bisectorLength)))
             } else {
                 out.append(a)
                 out.append(b)
