@@ -5,9 +5,12 @@ import TileRenderer
 
 /// `geohub-bench tiles LAYER.geojson [--out DIR] [--sample Z/X/Y]`: renders every 256 px
 /// tile of zooms 12–16 over the benchmark box to PNG in memory, in the style of
-/// `../shared/bench/mapnik_tiles.py`, on one core and on all cores, and prints tiles/s
-/// and mean PNG sizes. Benchmarks/tiles.sh runs Mapnik on the same file and prints the
-/// RESULT line.
+/// `../shared/bench/mapnik_tiles.py` (``Style/benchmark``), on one core and on all
+/// cores, and prints tiles/s and mean PNG sizes. Benchmarks/tiles.sh runs Mapnik on the
+/// same file in the same run and prints the RESULT line.
+///
+/// With `GEOHUB_BENCH_BREAKDOWN=1` it first prints the CPU time of drawing and of
+/// encoding per zoom (`=only` stops there).
 enum TilesBenchmark {
     struct UsageError: Error, CustomStringConvertible {
         let description: String
@@ -45,72 +48,13 @@ enum TilesBenchmark {
         // Warm up caches and the allocator on the low zooms (not timed).
         _ = try PyramidRenderer.render(layer, cover: TileCover(covering: box, zooms: 12...13), workers: 1) { _ in }
 
-        if ProcessInfo.processInfo.environment["GEOHUB_BENCH_BREAKDOWN"] != nil {
-            let renderer = LayerRenderer(layer: layer)
-            let strategy = ProcessInfo.processInfo.environment["GEOHUB_PNG_STRATEGY"].flatMap(PNGOptions.Strategy.init) ?? .rle
-            let level = ProcessInfo.processInfo.environment["GEOHUB_PNG_LEVEL"].flatMap { Int($0) } ?? 6
-            let encoder = PNGEncoder(options: PNGOptions(compressionLevel: level, strategy: strategy))
-            var encodedBytes = 0
-            var drawNs: UInt64 = 0
-            var encodeNs: UInt64 = 0
-            var perZoom = [Int: (UInt64, UInt64, Int)]()
-            let onlyZoom = ProcessInfo.processInfo.environment["GEOHUB_BENCH_ZOOM"].flatMap { Int($0) }
-            var colorCounts = [Int: Int]()
-            for tile in cover where onlyZoom == nil || tile.z == onlyZoom {
-                let t0 = cpuNanoseconds()
-                let canvas = try renderer.render(tile)
-                let t1 = cpuNanoseconds()
-                if !canvas.isEmpty { encodedBytes += try encoder.encode(canvas).count }
-                let t2 = cpuNanoseconds()
-                drawNs += t1 - t0
-                encodeNs += t2 - t1
-                if onlyZoom != nil {
-                    let n = Set(canvas.pixels).count
-                    colorCounts[n <= 256 ? 256 : n <= 1024 ? 1024 : 4096, default: 0] += 1
-                }
-                let z = perZoom[tile.z] ?? (0, 0, 0)
-                perZoom[tile.z] = (z.0 + t1 - t0, z.1 + t2 - t1, z.2 + 1)
-            }
-            print(String(format: "breakdown: draw %.3f s, encode %.3f s, %d B", Double(drawNs) / 1e9, Double(encodeNs) / 1e9, encodedBytes))
-            if onlyZoom != nil { print("colours: \(colorCounts.sorted { $0.key < $1.key })") }
-            for (z, v) in perZoom.sorted(by: { $0.key < $1.key }) {
-                print(
-                    String(
-                        format: "  z%d: %d tiles, draw %.3f s, encode %.3f s", z, v.2, Double(v.0) / 1e9,
-                        Double(v.1) / 1e9))
-            }
-            if ProcessInfo.processInfo.environment["GEOHUB_BENCH_BREAKDOWN"] == "only" { return }
+        if let mode = ProcessInfo.processInfo.environment["GEOHUB_BENCH_BREAKDOWN"] {
+            try breakdown(layer, cover)
+            if mode == "only" { return }
         }
-        if ProcessInfo.processInfo.environment["GEOHUB_BENCH_PNG"] != nil {
-            let renderer = LayerRenderer(layer: layer)
-            var options: [PNGOptions] = []
-            for level in [1, 2, 3, 6] {
-                for strategy in [PNGOptions.Strategy.default, .rle, .filtered] {
-                    options.append(PNGOptions(compressionLevel: level, strategy: strategy))
-                    options.append(PNGOptions(compressionLevel: level, paletteFilter: .up, strategy: strategy))
-                }
-            }
-            let encoders = options.map { PNGEncoder(options: $0) }
-            var ns = [UInt64](repeating: 0, count: options.count)
-            var bytes = [Int](repeating: 0, count: options.count)
-            for tile in cover {
-                let canvas = try renderer.render(tile)
-                if canvas.isEmpty { continue }
-                for (k, encoder) in encoders.enumerated() {
-                    let t0 = cpuNanoseconds()
-                    bytes[k] += try encoder.encode(canvas).count
-                    ns[k] += cpuNanoseconds() - t0
-                }
-            }
-            for k in options.indices {
-                print(
-                    "png level \(options[k].compressionLevel) \(options[k].strategy) filter \(options[k].paletteFilter): "
-                        + String(format: "%.3f s, mean %d B", Double(ns[k]) / 1e9, bytes[k] / cover.count))
-            }
-        }
+
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        var sizes: [Int] = []
-        let one = try PyramidRenderer.render(layer, cover: cover, workers: 1) { sizes.append($0.png.count) }
+        let one = try PyramidRenderer.render(layer, cover: cover, workers: 1) { _ in }
         let all = try PyramidRenderer.render(layer, cover: cover, workers: cores) { _ in }
         let total = Double(one.total)
         let meanStored = one.stored == 0 ? 0 : one.bytes / one.stored
@@ -130,16 +74,40 @@ enum TilesBenchmark {
 
         if let out {
             try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-            let renderer = LayerRenderer(layer: layer)
-            if let png = try renderer.renderPNG(sample) {
-                let file = out.appendingPathComponent("geohub-\(sample.z)-\(sample.x)-\(sample.y).png")
+            let name = "\(sample.z)-\(sample.x)-\(sample.y)"
+            if let png = try LayerRenderer(layer: layer).renderPNG(sample) {
+                let file = out.appendingPathComponent("geohub-\(name).png")
                 try png.write(to: file)
                 print("geohub sample tile \(sample): \(png.count) B → \(file.path)")
             }
-            let retina = LayerRenderer(layer: layer, scale: .retina)
-            if let png = try retina.renderPNG(sample) {
-                try png.write(to: out.appendingPathComponent("geohub-\(sample.z)-\(sample.x)-\(sample.y)@2x.png"))
+            if let png = try LayerRenderer(layer: layer, scale: .retina).renderPNG(sample) {
+                try png.write(to: out.appendingPathComponent("geohub-\(name)@2x.png"))
             }
+        }
+    }
+
+    /// CPU time spent drawing and encoding, per zoom, on one thread.
+    private static func breakdown(_ layer: PreparedLayer, _ cover: TileCover) throws {
+        let renderer = LayerRenderer(layer: layer)
+        let encoder = PNGEncoder()
+        var perZoom: [Int: (draw: UInt64, encode: UInt64, tiles: Int)] = [:]
+        for tile in cover {
+            let t0 = cpuNanoseconds()
+            let canvas = try renderer.render(tile)
+            let t1 = cpuNanoseconds()
+            if !canvas.isEmpty { _ = try encoder.encode(canvas) }
+            let t2 = cpuNanoseconds()
+            let z = perZoom[tile.z] ?? (0, 0, 0)
+            perZoom[tile.z] = (z.draw + t1 - t0, z.encode + t2 - t1, z.tiles + 1)
+        }
+        let draw = perZoom.values.reduce(0) { $0 + $1.draw }
+        let encode = perZoom.values.reduce(0) { $0 + $1.encode }
+        print(String(format: "breakdown (CPU): draw %.3f s, encode %.3f s", Double(draw) / 1e9, Double(encode) / 1e9))
+        for (z, v) in perZoom.sorted(by: { $0.key < $1.key }) {
+            print(
+                String(
+                    format: "  z%d: %d tiles, draw %.3f s, encode %.3f s", z, v.tiles, Double(v.draw) / 1e9,
+                    Double(v.encode) / 1e9))
         }
     }
 
