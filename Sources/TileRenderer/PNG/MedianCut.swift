@@ -92,7 +92,37 @@ enum MedianCut {
             let bl = min((sums[2] + weight / 2) / weight, alpha)
             palette.append(UInt32(r) | UInt32(g) << 8 | UInt32(bl) << 16 | UInt32(alpha) << 24)
         }
+        reassignOutliers(colors: colors, palette: palette, assignment: &assignment)
         return (assignment, palette)
+    }
+
+    /// Colours far from the mean of their box (a rare colour in a populous box) go to
+    /// their nearest representative instead. Only outliers are searched, so this costs
+    /// little, and it removes the worst errors of plain median cut.
+    private static func reassignOutliers(colors: [UInt32], palette: [UInt32], assignment: inout [UInt8]) {
+        func channels(_ c: UInt32) -> SIMD4<Int32> {
+            SIMD4<Int32>(Int32(c & 0xFF), Int32((c >> 8) & 0xFF), Int32((c >> 16) & 0xFF), Int32(c >> 24) * 2)
+        }
+        func distance(_ a: SIMD4<Int32>, _ b: SIMD4<Int32>) -> Int32 {
+            let d = a &- b
+            return (d &* d).wrappedSum()
+        }
+        let entries = palette.map(channels)
+        let threshold: Int32 = 10 * 10 * 4
+        for (i, c) in colors.enumerated() {
+            let v = channels(c)
+            var best = Int(assignment[i])
+            var bestDistance = distance(v, entries[best])
+            guard bestDistance > threshold else { continue }
+            for (k, entry) in entries.enumerated() {
+                let d = distance(v, entry)
+                if d < bestDistance {
+                    bestDistance = d
+                    best = k
+                }
+            }
+            assignment[i] = UInt8(best)
+        }
     }
 
     /// Splits `entries` into at most `maximum` boxes, reordering them so each box is a
