@@ -116,12 +116,17 @@ struct Accumulator {
             return
         }
         if l >= w { return }
-        if r - l < 1e-12 {
+        if l >= 0 {
+            // The common case: the piece stays within one visible cell (possibly ending
+            // exactly on its right edge), and the whole height goes there; no division.
             let i = Int(l)
-            let f = Float(l - Double(i))
-            row[i] += dy * (1 - f)
-            row[i + 1] += dy * f
-            return
+            let edge = Double(i + 1)
+            if r <= edge && r <= w {
+                let mid = Float((l + r) * 0.5 - Double(i))
+                row[i] += dy * (1 - mid)
+                row[i + 1] += dy * mid
+                return
+            }
         }
         let slope = Double(dy) / (r - l)  // signed height per unit of x
         if l < 0 {
