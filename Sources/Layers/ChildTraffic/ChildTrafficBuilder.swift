@@ -70,7 +70,7 @@ public struct ChildTrafficBuilder: Sendable {
             published += 1
             pings += cell.pings
         }
-        let smoothed = SeparableSmoothing.smooth(mass, columns: frame.columns, rows: frame.rows, weights: kernel.weights)
+        let smoothed = kernel.smooth(mass, columns: frame.columns, rows: frame.rows)
         let perHectare = 10_000 / (frame.cellSize * frame.cellSize)
         var grid = frame
         grid.values = smoothed.map { Float($0 * perHectare) }

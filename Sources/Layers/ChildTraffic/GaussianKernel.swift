@@ -46,4 +46,11 @@ public struct GaussianKernel: Sendable, Hashable {
     /// How far the kernel reaches, in metres: a cell further than this from every
     /// kept aggregation cell gets exactly zero density.
     public var reach: Double { Double(radius) * cellSize }
+
+    /// `values` (row-major, `columns × rows`) convolved with this kernel along both
+    /// axes, zeros outside the grid: two separable passes on every core.
+    public func smooth(_ values: [Double], columns: Int, rows: Int) -> [Double] {
+        precondition(values.count == columns * rows, "values must hold columns × rows cells")
+        return SeparableSmoothing.smooth(values, columns: columns, rows: rows, weights: weights)
+    }
 }
