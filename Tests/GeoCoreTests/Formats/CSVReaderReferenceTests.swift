@@ -93,8 +93,10 @@ final class CSVReaderReferenceTests: XCTestCase {
             let parsed = try XCTUnwrap(ISO8601Timestamp.epochSeconds(text), text)
             assertClose(parsed, expected, tolerance: 1e-6, text)
         }
-        for bad in ["2022-13-01T00:00:00", "2022-02-30", "2021-02-29T00:00", "2022-08-03T24:00:00", "2022-08-03T14:60",
-                    "2022-08-03T14:10:00+9", "2022-08-03x", "22-08-03", "", "2022-08-03T14:10:00 +09:00"] {
+        for bad in [
+            "2022-13-01T00:00:00", "2022-02-30", "2021-02-29T00:00", "2022-08-03T24:00:00", "2022-08-03T14:60",
+            "2022-08-03T14:10:00+9", "2022-08-03x", "22-08-03", "", "2022-08-03T14:10:00 +09:00",
+        ] {
             XCTAssertNil(ISO8601Timestamp.epochSeconds(bad), bad)
         }
         XCTAssertEqual(ISO8601Timestamp.string(epochSeconds: 1_659_503_400), "2022-08-03T14:10:00+09:00")

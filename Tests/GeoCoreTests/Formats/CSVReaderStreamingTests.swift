@@ -23,7 +23,8 @@ final class CSVReaderStreamingTests: XCTestCase {
         var block = ""
         var rowsPerBlock = 0
         while block.utf8.count < 1 << 20 {
-            block += "dev\(rowsPerBlock % 97),2022-08-03T14:10:\(String(format: "%02d", rowsPerBlock % 60))+09:00,"
+            block +=
+                "dev\(rowsPerBlock % 97),2022-08-03T14:10:\(String(format: "%02d", rowsPerBlock % 60))+09:00,"
                 + "38.\(100_000 + rowsPerBlock),140.\(200_000 + rowsPerBlock),\"note, \"\"quoted\"\" \(rowsPerBlock)\"\r\n"
             rowsPerBlock += 1
         }
@@ -55,6 +56,7 @@ final class CSVReaderStreamingTests: XCTestCase {
         XCTAssertGreaterThan(latSum, 38 * Double(rows))
         let growth = peak - before
         print("CSV streaming: \(rows) rows, \(size >> 20) MiB file, resident growth \(growth >> 10) KiB")
-        XCTAssertLessThan(growth, 24 << 20, "resident memory grew by \(growth >> 20) MiB reading a \(size >> 20) MiB file")
+        XCTAssertLessThan(
+            growth, 24 << 20, "resident memory grew by \(growth >> 20) MiB reading a \(size >> 20) MiB file")
     }
 }

@@ -13,8 +13,11 @@ final class CSVReaderTests: XCTestCase {
         let accuracy = try XCTUnwrap(reader.column("accuracy_m"))
         var seen: [(String, Double, Double, Double, Double?, Int)] = []
         let report = try reader.forEachRow { row in
-            seen.append((row.string(c[0]), try row.timestamp(c[1]), try row.double(c[2]), try row.double(c[3]),
-                         try row.optionalDouble(accuracy), row.line))
+            seen.append(
+                (
+                    row.string(c[0]), try row.timestamp(c[1]), try row.double(c[2]), try row.double(c[3]),
+                    try row.optionalDouble(accuracy), row.line
+                ))
         }
         XCTAssertEqual(report.acceptedCount, 3)
         XCTAssertEqual(report.rejectedCount, 0)
@@ -31,8 +34,9 @@ final class CSVReaderTests: XCTestCase {
         let reader = try CSVReader(contentsOf: FormatFixtures.url("quoted.csv"))
         let all = try FormatFixtures.readAll(reader)
         XCTAssertEqual(all.report.rejectedCount, 0, "\(all.errors)")
-        XCTAssertEqual(all.rows.map { $0[1] },
-                       ["Nagai, station", "The \"old\" bridge", "two\nlines", "three\r\nCRLF\r\nlines", "", "plain"])
+        XCTAssertEqual(
+            all.rows.map { $0[1] },
+            ["Nagai, station", "The \"old\" bridge", "two\nlines", "three\r\nCRLF\r\nlines", "", "plain"])
         XCTAssertEqual(all.rows.last, ["c6", "plain", "38.15", "140.09"])
         // Physical start lines: the embedded newlines push later records down.
         XCTAssertEqual(all.lines, [2, 3, 4, 6, 9, 10])
@@ -50,10 +54,12 @@ final class CSVReaderTests: XCTestCase {
     func testShiftJISWithCP932ExtensionsIsDetected() throws {
         let url = FormatFixtures.url("cameras_sjis.csv")
         // The reference decoding is Python's own cp932 codec.
-        let expected = try ReferencePython.json("""
-            import csv, io, json, sys
-            print(json.dumps(list(csv.reader(io.StringIO(open(sys.argv[1], 'rb').read().decode('cp932'), newline='')))))
-            """, packages: [], arguments: [url.path]) as? [[String]]
+        let expected =
+            try ReferencePython.json(
+                """
+                import csv, io, json, sys
+                print(json.dumps(list(csv.reader(io.StringIO(open(sys.argv[1], 'rb').read().decode('cp932'), newline='')))))
+                """, packages: [], arguments: [url.path]) as? [[String]]
         let reader = try CSVReader(contentsOf: url)
         let all = try FormatFixtures.readAll(reader)
         XCTAssertEqual(reader.detectedEncoding, .shiftJIS)
@@ -106,7 +112,8 @@ final class CSVReaderTests: XCTestCase {
         let key = try reader.requireColumns(["KEY_CODE", "T000876001"])
         var values: [(String, Int?)] = []
         var errors: [String] = []
-        try reader.forEachRow(onReject: { errors.append($0.description) }) { row in
+        reader.onReject = { errors.append($0.description) }
+        try reader.forEachRow { row in
             values.append((row.string(key[0]), try row.optionalInt(key[1])))
         }
         XCTAssertEqual(values.map(\.0), ["57403585"])
@@ -119,7 +126,8 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertThrowsError(try reader.requireColumns(["device_id", "timestamp", "lat", "lon"])) { error in
             XCTAssertEqual(
                 (error as? InputError)?.description,
-                "missing_columns.csv:1: is missing the required columns lat, lon (the header has device_id, timestamp, latitude)")
+                "missing_columns.csv:1: is missing the required columns lat, lon (the header has device_id, timestamp, latitude)"
+            )
         }
         XCTAssertEqual(reader.column("DEVICE_ID")?.index, 0)
     }
@@ -129,25 +137,39 @@ final class CSVReaderTests: XCTestCase {
         let c = try reader.requireColumns(["device_id", "timestamp", "lat", "lon"])
         var ids: [String] = []
         var messages: [String] = []
-        let report = try reader.forEachRow(onReject: { messages.append($0.description) }) { row in
+        var perCall: [String] = []
+        reader.onReject = { messages.append($0.description) }
+        let report = try reader.forEachRow { row in
             _ = try row.timestamp(c[1])
             _ = try row.double(c[2])
             _ = try row.double(c[3])
             ids.append(row.string(c[0]))
         }
         XCTAssertEqual(ids, ["d1", "d5", "d9"])
-        XCTAssertEqual(messages, [
-            "bad_rows.csv:3: lat \"abc\" is not a number",
-            "bad_rows.csv:4: has 3 fields, expected 4 as in the header",
-            "bad_rows.csv:5: has 5 fields, expected 4 as in the header",
-            "bad_rows.csv:7: timestamp \"yesterday\" is not an ISO 8601 date-time",
-            "bad_rows.csv:8: lat is empty",
-            "bad_rows.csv:9: field 2 (timestamp) has text after its closing quote",
-        ])
+        XCTAssertEqual(
+            messages,
+            [
+                "bad_rows.csv:3: lat \"abc\" is not a number",
+                "bad_rows.csv:4: has 3 fields, expected 4 as in the header",
+                "bad_rows.csv:5: has 5 fields, expected 4 as in the header",
+                "bad_rows.csv:7: timestamp \"yesterday\" is not an ISO 8601 date-time",
+                "bad_rows.csv:8: lat is empty",
+                "bad_rows.csv:9: field 2 (timestamp) has text after its closing quote",
+            ])
         XCTAssertEqual(report.acceptedCount, 3)
         XCTAssertEqual(report.rejectedCount, 6)
         XCTAssertEqual(report.errors.map(\.description), messages)
         XCTAssertEqual(report.errors.first?.column, "lat")
+        // The per-call handler sees the same rejections.
+        let again = try CSVReader(contentsOf: FormatFixtures.url("bad_rows.csv"))
+        try again.forEachRow(
+            onReject: { perCall.append($0.description) },
+            { row in
+                _ = try row.timestamp(c[1])
+                _ = try row.double(c[2])
+                _ = try row.double(c[3])
+            })
+        XCTAssertEqual(perCall, messages)
         XCTAssertEqual(report.errors.first?.line, 3)
     }
 
@@ -156,7 +178,8 @@ final class CSVReaderTests: XCTestCase {
         let reader = try CSVReader(contentsOf: FormatFixtures.url("bad_rows.csv"), options: options)
         let c = try reader.requireColumns(["device_id", "timestamp", "lat", "lon"])
         var messages: [String] = []
-        try reader.forEachRow(onReject: { messages.append($0.description) }) { row in
+        reader.onReject = { messages.append($0.description) }
+        try reader.forEachRow { row in
             _ = try row.timestamp(c[1])
             _ = try row.double(c[2])
         }
@@ -170,14 +193,16 @@ final class CSVReaderTests: XCTestCase {
         let all = try FormatFixtures.readAll(CSVReader(contentsOf: FormatFixtures.url("truncated_quote.csv")))
         XCTAssertEqual(all.rows.map { $0[0] }, ["c1", "c2"])
         XCTAssertEqual(all.rows[1][1], "two\nstill two")
-        XCTAssertEqual(all.errors.map(\.description),
-                       ["truncated_quote.csv:5: has a quoted field that never closes (is the file truncated?)"])
+        XCTAssertEqual(
+            all.errors.map(\.description),
+            ["truncated_quote.csv:5: has a quoted field that never closes (is the file truncated?)"])
     }
 
     func testTruncatedLastLineIsRejected() throws {
         let all = try FormatFixtures.readAll(CSVReader(contentsOf: FormatFixtures.url("truncated_line.csv")))
         XCTAssertEqual(all.rows.map { $0[0] }, ["s1", "s2"])
-        XCTAssertEqual(all.errors.map(\.description), ["truncated_line.csv:4: has 2 fields, expected 3 as in the header"])
+        XCTAssertEqual(
+            all.errors.map(\.description), ["truncated_line.csv:4: has 2 fields, expected 3 as in the header"])
     }
 
     func testOverlongRecordIsRejectedAndReadingResumes() throws {

@@ -10,11 +10,14 @@ enum FormatFixtures {
     static func url(_ name: String) -> URL { folder.appendingPathComponent(name) }
 
     /// Reads every row of `name` as strings, plus the report and the errors passed to `onReject`.
-    static func readAll(_ reader: CSVReader) throws -> (rows: [[String]], lines: [Int], report: InputReport, errors: [InputError]) {
+    static func readAll(_ reader: CSVReader) throws -> (
+        rows: [[String]], lines: [Int], report: InputReport, errors: [InputError]
+    ) {
         var rows: [[String]] = []
         var lines: [Int] = []
         var errors: [InputError] = []
-        let report = try reader.forEachRow(onReject: { errors.append($0) }) { row in
+        reader.onReject = { errors.append($0) }
+        let report = try reader.forEachRow { row in
             rows.append((0..<row.fieldCount).map { row.string(at: $0) })
             lines.append(row.line)
         }

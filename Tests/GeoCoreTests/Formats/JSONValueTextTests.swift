@@ -61,14 +61,16 @@ final class JSONValueTextTests: XCTestCase {
         for item in cases {
             let text = try XCTUnwrap(item[0] as? String)
             texts.append(text)
-            let tagged = try JSONValue(parsing: try JSONSerialization.data(withJSONObject: item[1], options: [.fragmentsAllowed]))
+            let tagged = try JSONValue(
+                parsing: try JSONSerialization.data(withJSONObject: item[1], options: [.fragmentsAllowed]))
             let value = try JSONValue(parsing: text)
             XCTAssertEqual(value, try untag(tagged), text)
             encoded.append(value.jsonText())
             XCTAssertEqual(try JSONValue(parsing: value.jsonText(indent: 2)), value)
         }
         // Python parses each of our texts and compares it with its own parse of the original.
-        let check = try ReferencePython.run("""
+        let check = try ReferencePython.run(
+            """
             import json, sys
             pairs = json.load(sys.stdin)
             bad = [i for i, (a, b) in enumerate(pairs) if json.loads(a) != json.loads(b)]
@@ -84,10 +86,15 @@ final class JSONValueTextTests: XCTestCase {
         for k in keys { a[k] = .int(k.count) }
         for k in keys.reversed() { b[k] = .int(k.count) }
         XCTAssertEqual(JSONValue.object(a).jsonData(), JSONValue.object(b).jsonData())
-        let value: JSONValue = ["b": 1, "a": [1.5, 2.0, 0.000001, 1e-7, 1e21, -0.0, .double(.nan), "x\"\n\u{1}"], "c": nil, "d": true]
-        XCTAssertEqual(value.jsonText(),
-                       #"{"a":[1.5,2.0,0.000001,1e-07,1e+21,-0.0,null,"x\"\n\u0001"],"b":1,"c":null,"d":true}"#)
-        XCTAssertEqual(value.jsonText(indent: 2), """
+        let value: JSONValue = [
+            "b": 1, "a": [1.5, 2.0, 0.000001, 1e-7, 1e21, -0.0, .double(.nan), "x\"\n\u{1}"], "c": nil, "d": true,
+        ]
+        XCTAssertEqual(
+            value.jsonText(),
+            #"{"a":[1.5,2.0,0.000001,1e-07,1e+21,-0.0,null,"x\"\n\u0001"],"b":1,"c":null,"d":true}"#)
+        XCTAssertEqual(
+            value.jsonText(indent: 2),
+            """
             {
               "a": [
                 1.5,
@@ -108,7 +115,9 @@ final class JSONValueTextTests: XCTestCase {
 
     func testSyntaxErrorsGiveLineAndColumn() throws {
         XCTAssertThrowsError(try JSONValue(contentsOf: FormatFixtures.url("broken_syntax.geojson"))) { error in
-            XCTAssertEqual("\(error)", "broken_syntax.geojson:3: expected ',' or ']' in an array, found '3' (column 52)")  // Python: line 3 column 52
+            // Python's json module reports the same place: "line 3 column 52".
+            XCTAssertEqual(
+                "\(error)", "broken_syntax.geojson:3: expected ',' or ']' in an array, found '3' (column 52)")
         }
         let cases: [(String, String)] = [
             ("", "JSON:1: expected a value, found the end of the text (column 1)"),
@@ -125,12 +134,15 @@ final class JSONValueTextTests: XCTestCase {
             XCTAssertThrowsError(try JSONValue(parsing: text), text) { XCTAssertEqual("\($0)", message, text) }
         }
         let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
-        XCTAssertThrowsError(try JSONValue(parsing: deep)) { XCTAssertTrue("\($0)".contains("nesting deeper than 512")) }
+        XCTAssertThrowsError(try JSONValue(parsing: deep)) {
+            XCTAssertTrue("\($0)".contains("nesting deeper than 512"))
+        }
     }
 
     func testNumbersAndEscapes() throws {
-        XCTAssertEqual(try JSONValue(parsing: "[12, -0, 12.0, 1e2, 9223372036854775807, 9223372036854775808]"),
-                       [12, 0, 12.0, 100.0, .int(Int.max), 9_223_372_036_854_775_808.0])
+        XCTAssertEqual(
+            try JSONValue(parsing: "[12, -0, 12.0, 1e2, 9223372036854775807, 9223372036854775808]"),
+            [12, 0, 12.0, 100.0, .int(Int.max), 9_223_372_036_854_775_808.0])
         XCTAssertEqual(try JSONValue(parsing: #""\ud83d\ude00 \u00e9 \ud800 \/""#), "😀 é \u{FFFD} /")
         XCTAssertEqual(try JSONValue(parsing: Data([0xEF, 0xBB, 0xBF] + Array("{\"a\":\"長井\"}".utf8))), ["a": "長井"])
     }

@@ -24,8 +24,10 @@ extension CSVReader {
         /// How many rejections an ``InputReport`` keeps in full.
         public var maxKeptErrors: Int = 1000
 
-        public init(encoding: TextEncoding = .automatic, sensitiveColumns: Set<String> = [],
-                    rowsToSkipAfterHeader: Int = 0) {
+        public init(
+            encoding: TextEncoding = .automatic, sensitiveColumns: Set<String> = [],
+            rowsToSkipAfterHeader: Int = 0
+        ) {
             self.encoding = encoding
             self.sensitiveColumns = sensitiveColumns
             self.rowsToSkipAfterHeader = rowsToSkipAfterHeader

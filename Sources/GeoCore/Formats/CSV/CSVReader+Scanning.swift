@@ -56,18 +56,21 @@ extension CSVReader {
                 if end - position >= options.maxRecordBytes {
                     let recordLine = line
                     skipUntilNewline = true
-                    return .malformed(InputError(
-                        file: fileName, line: recordLine,
-                        reason: "has a record longer than \(options.maxRecordBytes) bytes (a quote that never closes?); "
-                            + "reading resumes on the next line"))
+                    return .malformed(
+                        InputError(
+                            file: fileName, line: recordLine,
+                            reason:
+                                "has a record longer than \(options.maxRecordBytes) bytes (a quote that never closes?); "
+                                + "reading resumes on the next line"))
                 }
                 try refill()
             case .unterminatedQuote:
                 let recordLine = line
                 position = end
-                return .malformed(InputError(
-                    file: fileName, line: recordLine,
-                    reason: "has a quoted field that never closes (is the file truncated?)"))
+                return .malformed(
+                    InputError(
+                        file: fileName, line: recordLine,
+                        reason: "has a quoted field that never closes (is the file truncated?)"))
             case .record(let next, let fieldCount, let extraLines, let problem):
                 let recordLine = line
                 position = next

@@ -13,13 +13,14 @@ import Foundation
 /// - Bad rows never stop the load: a record with the wrong number of fields, broken
 ///   quoting, or a value the caller's body rejects (by throwing the row's
 ///   ``InputError``) is counted in the returned ``InputReport``, passed to
-///   `onReject` as `file:line: reason`, and reading goes on. Line numbers are the
+///   ``onReject`` as `file:line: reason`, and reading goes on. Line numbers are the
 ///   physical line where the record starts.
 ///
 /// ```swift
 /// let reader = try CSVReader(contentsOf: url, options: .init(sensitiveColumns: ["device_id", "lat", "lon"]))
 /// let c = try reader.requireColumns(["device_id", "timestamp", "lat", "lon"])
-/// let report = try reader.forEachRow(onReject: { print($0) }) { row in
+/// reader.onReject = { print($0) }
+/// let report = try reader.forEachRow { row in
 ///     let time = try row.timestamp(c[1]), lat = try row.double(c[2]), lon = try row.double(c[3])
 ///     …
 /// }
@@ -52,6 +53,11 @@ public final class CSVReader {
     /// The encoding in use, once known (nil while an automatic read has seen only ASCII).
     public var detectedEncoding: TextEncoding? { stream.encoding }
 
+    /// Called with every rejected record as ``forEachRow(_:)`` meets it (for
+    /// printing `file:line: reason` as the load goes); the returned ``InputReport``
+    /// has the counts and the first errors either way.
+    public var onReject: ((InputError) -> Void)?
+
     /// Opens `url` and reads its header; `name` (default the file name) appears in errors.
     public convenience init(contentsOf url: URL, name: String? = nil, options: Options = Options()) throws(InputError) {
         let display = name ?? url.lastPathComponent
@@ -65,8 +71,10 @@ public final class CSVReader {
 
     /// Reads from `read`, which fills the buffer it is given and returns the byte
     /// count (0 at the end); for streams such as a zip member being inflated.
-    public convenience init(name: String, options: Options = Options(),
-                            read: @escaping (UnsafeMutableRawBufferPointer) throws -> Int) throws(InputError) {
+    public convenience init(
+        name: String, options: Options = Options(),
+        read: @escaping (UnsafeMutableRawBufferPointer) throws -> Int
+    ) throws(InputError) {
         try self.init(source: FunctionByteSource(name: name, read), name: name, options: options)
     }
 
@@ -74,7 +82,8 @@ public final class CSVReader {
         guard options.delimiter < 0x80, options.delimiter != UInt8(ascii: "\""), options.delimiter != 0x0A,
             options.delimiter != 0x0D
         else {
-            throw InputError(file: name, reason: "the CSV delimiter must be an ASCII character other than a quote or a line break")
+            throw InputError(
+                file: name, reason: "the CSV delimiter must be an ASCII character other than a quote or a line break")
         }
         fileName = name
         self.options = options
@@ -137,9 +146,10 @@ public final class CSVReader {
         }
         guard missing.isEmpty else {
             let plural = missing.count == 1 ? "column" : "columns"
-            throw InputError(file: fileName, line: 1,
-                             reason: "is missing the required \(plural) \(missing.joined(separator: ", ")) "
-                                 + "(the header has \(header.joined(separator: ", ")))")
+            throw InputError(
+                file: fileName, line: 1,
+                reason: "is missing the required \(plural) \(missing.joined(separator: ", ")) "
+                    + "(the header has \(header.joined(separator: ", ")))")
         }
         return found
     }
@@ -152,13 +162,25 @@ public final class CSVReader {
     /// truncated file) are rejected without calling `body`. When `body` throws an
     /// ``InputError`` (typically from a ``CSVRow`` accessor) the record is rejected
     /// and reading goes on; any other error stops reading and is rethrown. Every
-    /// rejection is passed to `onReject` as it happens. Blank lines are skipped.
+    /// rejection is passed to ``onReject`` as it happens. Blank lines are skipped.
     ///
     /// - Throws: a read failure of the underlying file (``InputError``) or whatever
     ///   non-``InputError`` `body` throws.
     @discardableResult
-    public func forEachRow(onReject: (InputError) -> Void = { _ in },
-                           _ body: (borrowing CSVRow) throws -> Void) throws -> InputReport {
+    public func forEachRow(_ body: (borrowing CSVRow) throws -> Void) throws -> InputReport {
+        try read(onReject: onReject ?? { _ in }, body)
+    }
+
+    /// ``forEachRow(_:)`` with the rejection handler given per call (instead of
+    /// ``onReject``).
+    @discardableResult
+    public func forEachRow(onReject: (InputError) -> Void, _ body: (borrowing CSVRow) throws -> Void) throws
+        -> InputReport
+    {
+        try read(onReject: onReject, body)
+    }
+
+    private func read(onReject: (InputError) -> Void, _ body: (borrowing CSVRow) throws -> Void) throws -> InputReport {
         var report = InputReport(file: fileName, maxKeptErrors: options.maxKeptErrors)
         let expected = header.count
         while true {
@@ -170,14 +192,16 @@ public final class CSVReader {
                 onReject(error)
             case .record(let count, let recordLine):
                 if count != expected {
-                    let error = InputError(file: fileName, line: recordLine,
-                                           reason: "has \(count) fields, expected \(expected) as in the header")
+                    let error = InputError(
+                        file: fileName, line: recordLine,
+                        reason: "has \(count) fields, expected \(expected) as in the header")
                     report.reject(error)
                     onReject(error)
                     continue
                 }
-                let row = CSVRow(base: UnsafePointer(buffer), spans: UnsafePointer(spans), fieldCount: count,
-                                 line: recordLine, context: context)
+                let row = CSVRow(
+                    base: UnsafePointer(buffer), spans: UnsafePointer(spans), fieldCount: count,
+                    line: recordLine, context: context)
                 do {
                     try body(row)
                     report.accept()
@@ -191,8 +215,10 @@ public final class CSVReader {
 
     /// The field at `index` of the record just read, as a string (header only).
     private func fieldString(_ index: Int) -> String {
-        CSVRow(base: UnsafePointer(buffer), spans: UnsafePointer(spans), fieldCount: index + 1, line: line,
-               context: context).string(at: index)
+        CSVRow(
+            base: UnsafePointer(buffer), spans: UnsafePointer(spans), fieldCount: index + 1, line: line,
+            context: context
+        ).string(at: index)
     }
 }
 

@@ -18,15 +18,6 @@ public struct CSVRow: ~Copyable {
     public let line: Int
     unowned(unsafe) let context: CSVRowContext
 
-    init(base: UnsafePointer<UInt8>, spans: UnsafePointer<FieldSpan>, fieldCount: Int, line: Int,
-         context: CSVRowContext) {
-        self.base = base
-        self.spans = spans
-        self.fieldCount = fieldCount
-        self.line = line
-        self.context = context
-    }
-
     /// Calls `body` with the raw UTF-8 bytes of field `index` (quotes undoubled).
     public func withBytes<R>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         guard index >= 0, index < fieldCount else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
@@ -117,7 +108,8 @@ public struct CSVRow: ~Copyable {
         let parsed: Double?? = withBytes(column) { bytes in
             let trimmed = DecimalParser.trimmed(bytes)
             return trimmed.isEmpty
-                ? .some(nil) : ISO8601Timestamp.epochSeconds(bytes: trimmed, defaultOffsetSeconds: offset).map { .some($0) } ?? nil
+                ? .some(nil)
+                : ISO8601Timestamp.epochSeconds(bytes: trimmed, defaultOffsetSeconds: offset).map { .some($0) } ?? nil
         }
         guard let parsed else { throw invalidValue(column, "is not an ISO 8601 date-time") }
         guard let value = parsed else { throw error(column, "is empty") }

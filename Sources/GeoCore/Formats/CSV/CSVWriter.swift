@@ -52,7 +52,8 @@ public final class CSVWriter {
     /// Writes one record of exactly ``fieldCount`` fields.
     public func writeRow(_ fields: [String]) throws(OutputError) {
         guard fields.count == fieldCount else {
-            throw OutputError(path: output.label, reason: "a record has \(fields.count) fields, the header \(fieldCount)")
+            throw OutputError(
+                path: output.label, reason: "a record has \(fields.count) fields, the header \(fieldCount)")
         }
         line.removeAll(keepingCapacity: true)
         for (index, field) in fields.enumerated() {

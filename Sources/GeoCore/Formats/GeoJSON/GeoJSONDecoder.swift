@@ -40,7 +40,9 @@ struct GeoJSONDecoder {
         guard case .object(let object) = value else {
             throw error(path(), "expected a geometry object, found \(GeoJSONReader.kind(value))")
         }
-        guard let type = object["type"]?.stringValue else { throw error(join(path(), "type"), "expected a geometry type") }
+        guard let type = object["type"]?.stringValue else {
+            throw error(join(path(), "type"), "expected a geometry type")
+        }
         if type == "GeometryCollection" {
             guard let parts = object["geometries"]?.arrayValue else {
                 throw error(join(path(), "geometries"), "expected an array of geometries")

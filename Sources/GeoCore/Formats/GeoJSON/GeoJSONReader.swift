@@ -19,8 +19,10 @@ public enum GeoJSONReader {
     }
 
     /// Reads a GeoJSON file; errors name it by `name` (default: its file name).
-    public static func read(contentsOf url: URL, name: String? = nil,
-                            onReject: (InputError) -> Void = { _ in }) throws(InputError) -> Result {
+    public static func read(
+        contentsOf url: URL, name: String? = nil,
+        onReject: (InputError) -> Void = { _ in }
+    ) throws(InputError) -> Result {
         let display = name ?? url.lastPathComponent
         let data: Data
         do {
@@ -39,8 +41,10 @@ public enum GeoJSONReader {
     }
 
     /// The features of a parsed GeoJSON document.
-    public static func features(in document: JSONValue, name: String,
-                                onReject: (InputError) -> Void = { _ in }) throws(InputError) -> Result {
+    public static func features(
+        in document: JSONValue, name: String,
+        onReject: (InputError) -> Void = { _ in }
+    ) throws(InputError) -> Result {
         var report = InputReport(file: name)
         let decoder = GeoJSONDecoder(file: name)
         guard let object = document.objectValue else {

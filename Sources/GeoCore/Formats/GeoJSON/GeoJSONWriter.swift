@@ -120,8 +120,11 @@ public struct GeoJSONWriter: Sendable {
         text.bytes.append(UInt8(ascii: "}"))
     }
 
-    private func appendPolygon(_ polygon: PolygonRings, to text: inout JSONTextWriter, label: String) throws(OutputError) {
-        let rings = options.rightHandRule
+    private func appendPolygon(_ polygon: PolygonRings, to text: inout JSONTextWriter, label: String)
+        throws(OutputError)
+    {
+        let rings =
+            options.rightHandRule
             ? RingOrientation.rightHanded(polygon, digits: options.maxFractionDigits).rings : polygon.rings
         text.bytes.append(UInt8(ascii: "["))
         for (index, ring) in rings.enumerated() {

@@ -33,7 +33,8 @@ enum RingOrientation {
 
     /// The polygon with its exterior counter-clockwise and its holes clockwise.
     static func rightHanded(_ polygon: PolygonRings, digits: Int) -> PolygonRings {
-        PolygonRings(exterior: oriented(polygon.exterior, counterClockwise: true, digits: digits),
-                     holes: polygon.holes.map { oriented($0, counterClockwise: false, digits: digits) })
+        PolygonRings(
+            exterior: oriented(polygon.exterior, counterClockwise: true, digits: digits),
+            holes: polygon.holes.map { oriented($0, counterClockwise: false, digits: digits) })
     }
 }

@@ -109,10 +109,14 @@ struct JSONParser {
         }
         while true {
             skipWhitespace()
-            guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw error("expected a member name in quotes") }
+            guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else {
+                throw error("expected a member name in quotes")
+            }
             let key = try parseString()
             skipWhitespace()
-            guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after a member name") }
+            guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else {
+                throw error("expected ':' after a member name")
+            }
             i += 1
             skipWhitespace()
             object[key] = try parseValue()
@@ -233,7 +237,9 @@ struct JSONParser {
                     if i + 2 < bytes.count, bytes[i + 1] == UInt8(ascii: "\\"), bytes[i + 2] == UInt8(ascii: "u") {
                         i += 2
                         let low = try parseHex4()
-                        scalar = low >= 0xDC00 && low < 0xE000 ? 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00) : 0xFFFD
+                        scalar =
+                            low >= 0xDC00 && low < 0xE000
+                            ? 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00) : 0xFFFD
                     } else {
                         scalar = 0xFFFD
                     }

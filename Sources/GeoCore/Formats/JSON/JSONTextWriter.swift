@@ -80,8 +80,9 @@ struct JSONTextWriter {
         let mantissa = parts[0]
         let exponent = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
         var digits = mantissa.replacingOccurrences(of: ".", with: "")
-        var pointPosition = (mantissa.firstIndex(of: ".").map { mantissa.distance(from: mantissa.startIndex, to: $0) }
-            ?? mantissa.count) + exponent
+        var pointPosition =
+            (mantissa.firstIndex(of: ".").map { mantissa.distance(from: mantissa.startIndex, to: $0) }
+                ?? mantissa.count) + exponent
         while digits.count > 1, digits.hasPrefix("0") {
             digits.removeFirst()
             pointPosition -= 1

@@ -27,7 +27,8 @@ extension JSONValue {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw InputError(file: url.lastPathComponent, reason: "cannot read \(url.path): \(error.localizedDescription)")
+            throw InputError(
+                file: url.lastPathComponent, reason: "cannot read \(url.path): \(error.localizedDescription)")
         }
         try self.init(parsing: data, source: url.lastPathComponent)
     }

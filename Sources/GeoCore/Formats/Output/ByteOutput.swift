@@ -37,7 +37,8 @@ public final class ByteOutput {
         // open(2): a descriptor, or -1 with errno.
         let fd = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
-            throw OutputError(path: finalPath, reason: "cannot create a file in \(folder): \(String(cString: strerror(errno)))")
+            throw OutputError(
+                path: finalPath, reason: "cannot create a file in \(folder): \(String(cString: strerror(errno)))")
         }
         target = .file(descriptor: fd, temporaryPath: temporaryPath, finalPath: finalPath)
         label = finalPath
@@ -136,7 +137,8 @@ public final class ByteOutput {
         let closed = close(fd) == 0 ? 0 : errno
         if synced != 0 || closed != 0 {
             unlink(temporaryPath)
-            throw OutputError(path: finalPath, reason: "cannot save: \(String(cString: strerror(synced != 0 ? synced : closed)))")
+            throw OutputError(
+                path: finalPath, reason: "cannot save: \(String(cString: strerror(synced != 0 ? synced : closed)))")
         }
         if rename(temporaryPath, finalPath) != 0 {
             let code = errno

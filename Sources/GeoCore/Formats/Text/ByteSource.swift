@@ -86,7 +86,8 @@ final class FunctionByteSource: ByteSource {
         do {
             let count = try function(buffer)
             guard count >= 0, count <= buffer.count else {
-                throw InputError(file: name, reason: "the byte source returned \(count) for a \(buffer.count)-byte buffer")
+                throw InputError(
+                    file: name, reason: "the byte source returned \(count) for a \(buffer.count)-byte buffer")
             }
             return count
         } catch let error as InputError {

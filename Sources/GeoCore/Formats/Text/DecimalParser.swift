@@ -102,7 +102,8 @@ enum DecimalParser {
             let d = p[i] &- 48
             guard d < 10 else { return nil }
             let (times10, o1) = value.multipliedReportingOverflow(by: 10)
-            let (next, o2) = negative ? times10.subtractingReportingOverflow(Int(d)) : times10.addingReportingOverflow(Int(d))
+            let (next, o2) =
+                negative ? times10.subtractingReportingOverflow(Int(d)) : times10.addingReportingOverflow(Int(d))
             guard !o1, !o2 else { return nil }
             value = next
             i += 1
