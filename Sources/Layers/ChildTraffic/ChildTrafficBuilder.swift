@@ -59,13 +59,13 @@ public struct ChildTrafficBuilder: Sendable {
                       maxOutputCellSize: maxOutputCellSize)
     }
 
-    /// The density of `cells` (one time window's aggregates): suppression, placement,
-    /// smoothing, in pings per hectare.
+    /// The density of `cells` (one time window's aggregates on the hub's lattice of
+    /// `settings.cellSize` metres): suppression, placement, smoothing, in pings per hectare.
     public func density(_ cells: [TrafficCell]) -> TrafficDensity {
         var mass = [Double](repeating: 0, count: frame.columns * frame.rows)
         var published = 0, pings = 0
         for cell in cells where cell.devices >= settings.minDistinctDevices && cell.pings > 0 {
-            guard let (column, row) = frame.cell(containing: cell.center) else { continue }
+            guard let (column, row) = frame.cell(containing: cell.center(cellSize: settings.cellSize)) else { continue }
             mass[row * frame.columns + column] += Double(cell.pings)
             published += 1
             pings += cell.pings
@@ -102,6 +102,35 @@ public struct ChildTrafficBuilder: Sendable {
             "pings": .int(density.pings),
         ]
         return BuiltLayer(name: .childTraffic, grid: density.grid, metadata: metadata, builtAt: builtAt)
+    }
+
+    /// The `child-traffic` layer for the window called `window` (the settings'
+    /// `defaultWindow` when nil) from the hub's aggregates.
+    ///
+    /// - Throws: ``GridLayerError`` when the hub was aggregated on another lattice or
+    ///   CRS than the settings say (run `geohub build` to re-ingest), or holds no such window.
+    public func build(_ aggregate: TrafficAggregate, window: String? = nil, builtAt: Date = Date())
+        throws(GridLayerError) -> BuiltLayer {
+        guard aggregate.cellSize == settings.cellSize, aggregate.crs.definition == frame.crs else {
+            throw GridLayerError(layer: .childTraffic, message: "the hub holds GPS aggregated on \(aggregate.cellSize) m "
+                + "cells in \(aggregate.crs), the project asks for \(settings.cellSize) m in \(frame.crs); run "
+                + "`geohub build` again to re-ingest the GPS source")
+        }
+        let name = window ?? settings.defaultWindow
+        guard let windowAggregate = aggregate.window(named: name) else {
+            throw GridLayerError(layer: .childTraffic, message: "no time window \"\(name)\" in the hub (windows: "
+                + aggregate.windows.map(\.window.name).joined(separator: ", ") + ")")
+        }
+        return build(windowAggregate.cells, window: windowAggregate.window, builtAt: builtAt)
+    }
+
+    /// The `child-traffic` layer from a project's hub (nil when the project has no GPS source).
+    ///
+    /// - Throws: ``HubError`` when the hub cannot be read, ``GridLayerError`` as
+    ///   ``build(_:window:builtAt:)-(TrafficAggregate,_,_)``.
+    public func build(catalogue: Catalogue, window: String? = nil) throws -> BuiltLayer? {
+        guard let aggregate = try catalogue.childTraffic() else { return nil }
+        return try build(aggregate, window: window)
     }
 }
 

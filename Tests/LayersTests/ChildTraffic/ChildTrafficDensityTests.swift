@@ -18,9 +18,9 @@ final class ChildTrafficDensityTests: XCTestCase {
     /// Hand-made cells on the 50 m lattice: a busy street, a school gate, a quiet lane
     /// and some cells under the k threshold (4 devices and fewer).
     static func cells(in frame: MetricGrid) -> [TrafficCell] {
-        let x0 = (frame.originX / 50).rounded(.down) * 50 + 25, y0 = (frame.originY / 50).rounded(.down) * 50 + 25
+        let c0 = Int((frame.originX / 50).rounded(.down)), r0 = Int((frame.originY / 50).rounded(.down))
         func at(_ i: Int, _ j: Int, _ pings: Int, _ devices: Int) -> TrafficCell {
-            TrafficCell(center: Coordinate(x: x0 + Double(i) * 50, y: y0 + Double(j) * 50), pings: pings, devices: devices)
+            TrafficCell(column: c0 + i, row: r0 + j, pings: pings, devices: devices)
         }
         var cells: [TrafficCell] = []
         for i in 5...25 { cells.append(at(i, 12, 40 + i, 6 + i % 3)) }          // a street
@@ -54,7 +54,7 @@ final class ChildTrafficDensityTests: XCTestCase {
 
         let input = Input(columns: frame.columns, rows: frame.rows, originX: frame.originX, originY: frame.originY,
                           cellSize: frame.cellSize, bandwidth: 150, k: 5,
-                          cells: cells.map { [$0.center.x, $0.center.y, Double($0.pings), Double($0.devices)] })
+                          cells: cells.map { [$0.center(cellSize: 50).x, $0.center(cellSize: 50).y, Double($0.pings), Double($0.devices)] })
         let reference = try ReferencePython.decode(Reference.self, """
             import json, sys
             import numpy as np
@@ -97,10 +97,11 @@ final class ChildTrafficDensityTests: XCTestCase {
     func testAggregationCentresAreOutputCellCentres() throws {
         let builder = try Self.builder()
         for cell in Self.cells(in: builder.frame) {
-            guard let (column, row) = builder.frame.cell(containing: cell.center) else {
-                return XCTFail("cell \(cell.center) outside the frame")
+            let center = cell.center(cellSize: 50)
+            guard let (column, row) = builder.frame.cell(containing: center) else {
+                return XCTFail("cell \(center) outside the frame")
             }
-            assertClose(builder.frame.center(column: column, row: row), cell.center, tolerance: 1e-6)
+            assertClose(builder.frame.center(column: column, row: row), center, tolerance: 1e-6)
         }
         XCTAssertEqual(builder.frame.originX.truncatingRemainder(dividingBy: 50), 0)
         XCTAssertEqual(builder.frame.originY.truncatingRemainder(dividingBy: 50), 0)
@@ -114,7 +115,7 @@ final class ChildTrafficDensityTests: XCTestCase {
         // Promoted to k devices, the 500-ping cell would add the kernel's peak at its
         // centre: 500 pings × 1/(2πσ²) per m² = 35.37 pings per hectare.
         let underK = try XCTUnwrap(cells.first { $0.devices == 4 })
-        let (column, row) = try XCTUnwrap(builder.frame.cell(containing: underK.center))
+        let (column, row) = try XCTUnwrap(builder.frame.cell(containing: underK.center(cellSize: 50)))
         var promoted = underK
         promoted.devices = 5
         let gain = builder.density(kept + [promoted]).grid[column, row] - builder.density(cells).grid[column, row]
@@ -137,7 +138,7 @@ final class ChildTrafficDensityTests: XCTestCase {
             for column in 0..<grid.columns where grid[column, row] != 0 {
                 nonZero += 1
                 let c = grid.center(column: column, row: row)
-                let near = cells.contains { max(abs($0.center.x - c.x), abs($0.center.y - c.y)) <= reach + 1e-6 }
+                let near = cells.map { $0.center(cellSize: 50) }.contains { max(abs($0.x - c.x), abs($0.y - c.y)) <= reach + 1e-6 }
                 XCTAssertTrue(near, "density at \(c) with no published cell within \(reach) m")
             }
         }
