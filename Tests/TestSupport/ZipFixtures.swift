@@ -27,7 +27,8 @@ public enum ZipFixtures {
             ["name": $0.name, "b64": $0.data.base64EncodedString(), "deflated": $0.deflated]
         }
         let input = try JSONSerialization.data(withJSONObject: ["path": url.path, "members": spec])
-        try ReferencePython.run("""
+        try ReferencePython.run(
+            """
             import base64, json, sys, zipfile
             spec = json.load(sys.stdin)
             with zipfile.ZipFile(spec["path"], "w") as zf:
@@ -41,7 +42,8 @@ public enum ZipFixtures {
     /// Writes an archive whose one member `name` is `megabytes` MiB of zero bytes,
     /// deflated (a ratio of about 1000:1), streamed so Python never holds it whole.
     public static func writeBomb(named name: String, megabytes: Int, to url: URL) throws {
-        try ReferencePython.run("""
+        try ReferencePython.run(
+            """
             import sys, zipfile
             path, name, mb = sys.argv[1], sys.argv[2], int(sys.argv[3])
             block = bytes(1 << 20)
@@ -54,7 +56,8 @@ public enum ZipFixtures {
 
     /// Every member's bytes as Python's `zipfile` reads them, keyed by name.
     public static func pythonRead(_ url: URL) throws -> [String: Data] {
-        let out = try ReferencePython.json("""
+        let out = try ReferencePython.json(
+            """
             import base64, json, sys, zipfile
             with zipfile.ZipFile(sys.argv[1]) as zf:
                 print(json.dumps({i.filename: base64.b64encode(zf.read(i)).decode()

@@ -38,8 +38,9 @@ extension ZipArchive {
             position -= 1
         }
         guard let eocd,
-              let disk = reader.u16(eocd + 4), let directoryDisk = reader.u16(eocd + 6),
-              let count16 = reader.u16(eocd + 10), let size32 = reader.u32(eocd + 12), let offset32 = reader.u32(eocd + 16)
+            let disk = reader.u16(eocd + 4), let directoryDisk = reader.u16(eocd + 6),
+            let count16 = reader.u16(eocd + 10), let size32 = reader.u32(eocd + 12),
+            let offset32 = reader.u32(eocd + 16)
         else { throw ZipError(archive: archive, reason: "not a zip archive (no end-of-central-directory record)") }
         var directory = Directory(offset: Int(offset32), size: Int(size32), count: Int(count16))
         if count16 == 0xFFFF || size32 == 0xFFFF_FFFF || offset32 == 0xFFFF_FFFF {
@@ -58,44 +59,54 @@ extension ZipArchive {
     private static func zip64Directory(_ reader: ByteReader, eocd: Int, archive: String) throws(ZipError) -> Directory {
         let locator = eocd - 20
         guard reader.u32(locator) == 0x0706_4b50, let recordOffset = reader.u64(locator + 8),
-              let record = Int(exactly: recordOffset), reader.u32(record) == 0x0606_4b50,
-              let count = reader.u64(record + 32), let size = reader.u64(record + 40),
-              let offset = reader.u64(record + 48),
-              let countInt = Int(exactly: count), let sizeInt = Int(exactly: size), let offsetInt = Int(exactly: offset)
+            let record = Int(exactly: recordOffset), reader.u32(record) == 0x0606_4b50,
+            let count = reader.u64(record + 32), let size = reader.u64(record + 40),
+            let offset = reader.u64(record + 48),
+            let countInt = Int(exactly: count), let sizeInt = Int(exactly: size), let offsetInt = Int(exactly: offset)
         else { throw ZipError(archive: archive, reason: "damaged Zip64 end-of-central-directory record") }
         return Directory(offset: offsetInt, size: sizeInt, count: countInt)
     }
 
     /// Reads `directory.count` central-directory headers (signature 0x02014b50, 46
     /// fixed bytes, then name, extra field and comment).
-    private static func readEntries(_ reader: ByteReader, _ directory: Directory, archive: String) throws(ZipError) -> [ZipEntry] {
+    private static func readEntries(_ reader: ByteReader, _ directory: Directory, archive: String) throws(ZipError)
+        -> [ZipEntry]
+    {
         var entries: [ZipEntry] = []
         entries.reserveCapacity(min(directory.count, 65_536))
         var position = directory.offset
         for index in 0..<directory.count {
             guard reader.u32(position) == 0x0201_4b50,
-                  let flags = reader.u16(position + 8), let method = reader.u16(position + 10),
-                  let crc = reader.u32(position + 16), let compressed = reader.u32(position + 20),
-                  let uncompressed = reader.u32(position + 24), let nameLength = reader.u16(position + 28),
-                  let extraLength = reader.u16(position + 30), let commentLength = reader.u16(position + 32),
-                  let localOffset = reader.u32(position + 42),
-                  let nameBytes = reader.slice(position + 46, Int(nameLength)),
-                  let extra = reader.slice(position + 46 + Int(nameLength), Int(extraLength))
-            else { throw ZipError(archive: archive, reason: "central directory entry \(index + 1) is damaged or truncated") }
-            let name = decodeName(nameBytes, utf8: flags & 0x0800 != 0)
-            var sizes = (uncompressed: UInt64(uncompressed), compressed: UInt64(compressed), offset: UInt64(localOffset))
-            applyZip64Extra(ByteReader(bytes: extra), to: &sizes)
-            guard let compressedSize = Int(exactly: sizes.compressed), let uncompressedSize = Int(exactly: sizes.uncompressed),
-                  let offset = Int(exactly: sizes.offset)
-            else { throw ZipError(archive: archive, member: name, reason: "sizes out of range") }
-            let kind: ZipEntry.Method = switch method {
-            case 0: .stored
-            case 8: .deflated
-            default: .unsupported(method)
+                let flags = reader.u16(position + 8), let method = reader.u16(position + 10),
+                let crc = reader.u32(position + 16), let compressed = reader.u32(position + 20),
+                let uncompressed = reader.u32(position + 24), let nameLength = reader.u16(position + 28),
+                let extraLength = reader.u16(position + 30), let commentLength = reader.u16(position + 32),
+                let localOffset = reader.u32(position + 42),
+                let nameBytes = reader.slice(position + 46, Int(nameLength)),
+                let extra = reader.slice(position + 46 + Int(nameLength), Int(extraLength))
+            else {
+                throw ZipError(archive: archive, reason: "central directory entry \(index + 1) is damaged or truncated")
             }
-            entries.append(ZipEntry(name: name, method: kind, compressedSize: compressedSize,
-                                    uncompressedSize: uncompressedSize, crc32: crc, isEncrypted: flags & 1 != 0,
-                                    localHeaderOffset: offset))
+            let name = decodeName(nameBytes, utf8: flags & 0x0800 != 0)
+            var sizes = (
+                uncompressed: UInt64(uncompressed), compressed: UInt64(compressed), offset: UInt64(localOffset)
+            )
+            applyZip64Extra(ByteReader(bytes: extra), to: &sizes)
+            guard let compressedSize = Int(exactly: sizes.compressed),
+                let uncompressedSize = Int(exactly: sizes.uncompressed),
+                let offset = Int(exactly: sizes.offset)
+            else { throw ZipError(archive: archive, member: name, reason: "sizes out of range") }
+            let kind: ZipEntry.Method =
+                switch method {
+                case 0: .stored
+                case 8: .deflated
+                default: .unsupported(method)
+                }
+            entries.append(
+                ZipEntry(
+                    name: name, method: kind, compressedSize: compressedSize,
+                    uncompressedSize: uncompressedSize, crc32: crc, isEncrypted: flags & 1 != 0,
+                    localHeaderOffset: offset))
             position += 46 + Int(nameLength) + Int(extraLength) + Int(commentLength)
         }
         return entries
@@ -103,8 +114,10 @@ extension ZipArchive {
 
     /// Replaces 0xFFFFFFFF sizes and offsets with the 64-bit values of the Zip64 extra
     /// field (header id 0x0001), which lists only the fields that overflowed, in order.
-    private static func applyZip64Extra(_ extra: ByteReader,
-                                        to sizes: inout (uncompressed: UInt64, compressed: UInt64, offset: UInt64)) {
+    private static func applyZip64Extra(
+        _ extra: ByteReader,
+        to sizes: inout (uncompressed: UInt64, compressed: UInt64, offset: UInt64)
+    ) {
         var position = 0
         while let id = extra.u16(position), let length = extra.u16(position + 2) {
             if id == 0x0001 {

@@ -69,7 +69,8 @@ public final class ZipArchive {
     }
 
     /// Inflates one member, handing its bytes to `body` in chunks.
-    public func read(_ entry: ZipEntry, chunks body: (UnsafeRawBufferPointer) throws(ZipError) -> Void) throws(ZipError) {
+    public func read(_ entry: ZipEntry, chunks body: (UnsafeRawBufferPointer) throws(ZipError) -> Void) throws(ZipError)
+    {
         let reader = try open(entry)
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 8)
         defer { buffer.deallocate() }

@@ -15,8 +15,10 @@ public struct ZipLimits: Sendable, Hashable {
     /// Uncompressed size below which the ratio is not checked (default 1 MiB).
     public var ratioFloor: Int
 
-    public init(maxMemberSize: Int = 1 << 30, maxTotalSize: Int = 4 << 30, maxRatio: Int = 250,
-                ratioFloor: Int = 1 << 20) {
+    public init(
+        maxMemberSize: Int = 1 << 30, maxTotalSize: Int = 4 << 30, maxRatio: Int = 250,
+        ratioFloor: Int = 1 << 20
+    ) {
         self.maxMemberSize = maxMemberSize
         self.maxTotalSize = maxTotalSize
         self.maxRatio = maxRatio

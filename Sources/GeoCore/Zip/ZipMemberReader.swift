@@ -32,8 +32,9 @@ public final class ZipMemberReader {
                 throw ZipError(archive: archive.archiveName, member: entry.name, reason: error.reason)
             }
         case .unsupported(let method):
-            throw ZipError(archive: archive.archiveName, member: entry.name,
-                           reason: "unsupported compression method \(method); geohub reads stored and deflated members")
+            throw ZipError(
+                archive: archive.archiveName, member: entry.name,
+                reason: "unsupported compression method \(method); geohub reads stored and deflated members")
         }
     }
 
@@ -74,11 +75,13 @@ public final class ZipMemberReader {
     private func finish() throws(ZipError) {
         done = true
         guard produced == entry.uncompressedSize else {
-            throw ZipError(archive: archive.archiveName, member: entry.name,
-                           reason: "inflated to \(produced) bytes but the directory declares \(entry.uncompressedSize)")
+            throw ZipError(
+                archive: archive.archiveName, member: entry.name,
+                reason: "inflated to \(produced) bytes but the directory declares \(entry.uncompressedSize)")
         }
         guard crc.value == entry.crc32 else {
-            throw ZipError(archive: archive.archiveName, member: entry.name, reason: "CRC-32 mismatch: the member is corrupt")
+            throw ZipError(
+                archive: archive.archiveName, member: entry.name, reason: "CRC-32 mismatch: the member is corrupt")
         }
         archive.totalRead += produced
     }

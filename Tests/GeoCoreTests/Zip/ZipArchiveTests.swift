@@ -12,13 +12,14 @@ final class ZipArchiveTests: XCTestCase {
     func testReadsStoredAndDeflatedMembersAsPythonWroteThem() throws {
         let url = folder.appendingPathComponent("mixed.zip")
         let big = Data((0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 7919 >> 3) })
-        try ZipFixtures.write([
-            .init("feed/stops.txt", text: "stop_id,stop_name\r\n0101,\"Nagai, station\"\r\n"),
-            .init("stored.bin", big, deflated: false),
-            .init("deflated.bin", big),
-            .init("名前.txt", text: "UTF-8 名前"),
-            .init("empty.txt", Data()),
-        ], to: url)
+        try ZipFixtures.write(
+            [
+                .init("feed/stops.txt", text: "stop_id,stop_name\r\n0101,\"Nagai, station\"\r\n"),
+                .init("stored.bin", big, deflated: false),
+                .init("deflated.bin", big),
+                .init("名前.txt", text: "UTF-8 名前"),
+                .init("empty.txt", Data()),
+            ], to: url)
         let archive = try ZipArchive(url: url)
         let expected = try ZipFixtures.pythonRead(url)
         XCTAssertEqual(Set(archive.entries.map(\.name)), Set(expected.keys))
@@ -47,7 +48,10 @@ final class ZipArchiveTests: XCTestCase {
         let entry = try XCTUnwrap(archive.entry(named: "shapes.txt"))
         var chunked = Data()
         var chunks = 0
-        try archive.read(entry) { chunked.append(contentsOf: $0); chunks += 1 }
+        try archive.read(entry) {
+            chunked.append(contentsOf: $0)
+            chunks += 1
+        }
         XCTAssertEqual(chunked, try archive.read(entry))
         XCTAssertGreaterThan(chunks, 1)
     }
@@ -72,8 +76,9 @@ final class ZipArchiveTests: XCTestCase {
         let archive = try ZipArchive(url: url, limits: ZipLimits(maxMemberSize: 100_000))
         let entry = try XCTUnwrap(archive.entry(named: "routes.txt"))
         XCTAssertThrowsError(try archive.read(entry)) { error in
-            XCTAssertEqual("\(error)",
-                           "large.zip: routes.txt: declares 200000 bytes, over the limit of 100000 bytes per member")
+            XCTAssertEqual(
+                "\(error)",
+                "large.zip: routes.txt: declares 200000 bytes, over the limit of 100000 bytes per member")
         }
     }
 
@@ -90,23 +95,27 @@ final class ZipArchiveTests: XCTestCase {
         let entry = try XCTUnwrap(archive.entry(named: "trips.txt"))
         XCTAssertEqual(entry.uncompressedSize, 1000)
         XCTAssertThrowsError(try archive.read(entry)) { error in
-            XCTAssertEqual("\(error)", "forged.zip: trips.txt: inflates past its declared size of 1000 bytes; "
-                + "the archive is corrupt or hostile")
+            XCTAssertEqual(
+                "\(error)",
+                "forged.zip: trips.txt: inflates past its declared size of 1000 bytes; "
+                    + "the archive is corrupt or hostile")
         }
     }
 
     func testMembersThatEscapeAreRefused() throws {
         let url = folder.appendingPathComponent("escape.zip")
-        try ZipFixtures.write([
-            .init("../../etc/evil.txt", text: "x"), .init("/abs.txt", text: "x"),
-            .init("a/../../b.txt", text: "x"), .init("ok/stops.txt", text: "fine"),
-        ], to: url)
+        try ZipFixtures.write(
+            [
+                .init("../../etc/evil.txt", text: "x"), .init("/abs.txt", text: "x"),
+                .init("a/../../b.txt", text: "x"), .init("ok/stops.txt", text: "fine"),
+            ], to: url)
         let archive = try ZipArchive(url: url)
         XCTAssertEqual(archive.safeFileEntries.map(\.name), ["ok/stops.txt"])
         for entry in archive.entries where entry.name != "ok/stops.txt" {
             XCTAssertFalse(entry.hasSafePath, entry.name)
             XCTAssertThrowsError(try archive.read(entry)) { error in
-                XCTAssertEqual("\(error)", "escape.zip: \(entry.name): member path escapes the archive; refusing to read it")
+                XCTAssertEqual(
+                    "\(error)", "escape.zip: \(entry.name): member path escapes the archive; refusing to read it")
             }
         }
     }
@@ -143,7 +152,8 @@ final class ZipArchiveTests: XCTestCase {
 
     func testZip64ArchivesAreRead() throws {
         let url = folder.appendingPathComponent("z64.zip")
-        try ReferencePython.run("""
+        try ReferencePython.run(
+            """
             import sys, zipfile
             with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as zf:
                 with zf.open("stops.txt", "w", force_zip64=True) as f:
@@ -156,10 +166,12 @@ final class ZipArchiveTests: XCTestCase {
 
     func testCRC32MatchesPythonZlib() throws {
         let data = Data("長井市 Nagai 06209".utf8)
-        let reference = try ReferencePython.run("import sys, zlib; print(zlib.crc32(sys.stdin.buffer.read()))",
-                                                packages: [], input: data)
-        XCTAssertEqual(String(CRC32.checksum(data)),
-                       String(decoding: reference, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+        let reference = try ReferencePython.run(
+            "import sys, zlib; print(zlib.crc32(sys.stdin.buffer.read()))",
+            packages: [], input: data)
+        XCTAssertEqual(
+            String(CRC32.checksum(data)),
+            String(decoding: reference, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     /// Overwrites the 32-bit field at `fieldOffset` of every record with `signature`.

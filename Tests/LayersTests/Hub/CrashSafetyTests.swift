@@ -26,7 +26,8 @@ final class CrashSafetyTests: XCTestCase {
 
         var big = "site_id,timestamp,level_m\n"
         for i in 0..<400_000 {
-            big += "S\(i % 20),2022-\(String(format: "%02d", i / 40_000 % 12 + 1))-01T00:00:00+09:00,\(Double(i % 500) / 100)\n"
+            big +=
+                "S\(i % 20),2022-\(String(format: "%02d", i / 40_000 % 12 + 1))-01T00:00:00+09:00,\(Double(i % 500) / 100)\n"
         }
         try fixture.write("data/river_levels.csv", big)
 
@@ -43,7 +44,8 @@ final class CrashSafetyTests: XCTestCase {
         while !FileManager.default.fileExists(atPath: marker.path), child.isRunning, Date() < deadline {
             usleep(20_000)
         }
-        XCTAssertTrue(FileManager.default.fileExists(atPath: marker.path), "the child never reached the middle of the ingest")
+        XCTAssertTrue(
+            FileManager.default.fileExists(atPath: marker.path), "the child never reached the middle of the ingest")
         XCTAssertTrue(child.isRunning)
         kill(child.processIdentifier, SIGKILL)
         child.waitUntilExit()
@@ -68,7 +70,8 @@ final class CrashSafetyTests: XCTestCase {
 final class HubCrashHelperTests: XCTestCase {
     func testIngestUntilKilled() throws {
         let environment = ProcessInfo.processInfo.environment
-        guard let folder = environment["GEOHUB_CRASH_HELPER_PROJECT"], let marker = environment["GEOHUB_CRASH_HELPER_MARKER"]
+        guard let folder = environment["GEOHUB_CRASH_HELPER_PROJECT"],
+            let marker = environment["GEOHUB_CRASH_HELPER_MARKER"]
         else { return }
         let project = try Project.load(from: URL(fileURLWithPath: folder))
         try Hub.ingest(project: project) { event in

@@ -5,11 +5,14 @@ import TestSupport
 import XCTest
 
 final class GPSAggregatorTests: XCTestCase {
-    private func configuration(windows: [TimeWindow] = ChildTrafficSettings.defaultWindows,
-                               cellSize: Double = 50) throws -> GPSAggregator.Configuration {
-        GPSAggregator.Configuration(crs: try CRS("EPSG:6678"), cellSize: cellSize, windows: windows, maxAccuracy: 50,
-                                    maxSpeed: 40 / 3.6, area: BoundingBox(west: 139.88, south: 38.03, east: 140.13, north: 38.20),
-                                    utcOffsetSeconds: 9 * 3600)
+    private func configuration(
+        windows: [TimeWindow] = ChildTrafficSettings.defaultWindows,
+        cellSize: Double = 50
+    ) throws -> GPSAggregator.Configuration {
+        GPSAggregator.Configuration(
+            crs: try CRS("EPSG:6678"), cellSize: cellSize, windows: windows, maxAccuracy: 50,
+            maxSpeed: 40 / 3.6, area: BoundingBox(west: 139.88, south: 38.03, east: 140.13, north: 38.20),
+            utcOffsetSeconds: 9 * 3600)
     }
 
     /// Binning and distinct-device counts agree with pyproj + Python on 20,000 pings
@@ -28,42 +31,48 @@ final class GPSAggregatorTests: XCTestCase {
             pings.append((device, time, lon, lat))
             lines.append("\(device),\(time),\(lon),\(lat)")
         }
-        let windows = [TimeWindow.allDay, .morningCommute, .afternoonCommute,
-                       TimeWindow(name: "night", start: 22 * 60, end: 6 * 60, days: .weekends)]
+        let windows = [
+            TimeWindow.allDay, .morningCommute, .afternoonCommute,
+            TimeWindow(name: "night", start: 22 * 60, end: 6 * 60, days: .weekends),
+        ]
         var config = try configuration(windows: windows, cellSize: 50)
         config.maxSpeed = .infinity
         let aggregator = try GPSAggregator(configuration: config)
         for p in pings { try aggregator.add(device: p.device, time: p.time, lon: p.lon, lat: p.lat, accuracy: 5) }
         let result = try aggregator.finish()
 
-        let reference = try ReferencePython.json("""
-            import json, math, sys
-            from collections import defaultdict
-            from datetime import datetime
-            from zoneinfo import ZoneInfo
-            from pyproj import Transformer
-            t = Transformer.from_crs("EPSG:4326", "EPSG:6678", always_xy=True)
-            windows = [("all-day", 0, 1440, "all"), ("morning-commute", 420, 540, "weekdays"),
-                       ("afternoon-commute", 840, 1020, "weekdays"), ("night", 1320, 360, "weekends")]
-            pings = defaultdict(int); devices = defaultdict(set)
-            for line in sys.stdin.read().split():
-                d, ts, lon, lat = line.split(",")
-                x, y = t.transform(float(lon), float(lat))
-                local = datetime.fromtimestamp(float(ts), ZoneInfo("Asia/Tokyo"))
-                minute = local.hour * 60 + local.minute; weekday = local.isoweekday()
-                for name, start, end, days in windows:
-                    if days == "weekdays" and weekday > 5: continue
-                    if days == "weekends" and weekday < 6: continue
-                    inside = start <= minute < end if start < end else (minute >= start or minute < end)
-                    if not inside: continue
-                    key = f"{name}/{math.floor(x / 50)}/{math.floor(y / 50)}"
-                    pings[key] += 1; devices[key].add(d)
-            print(json.dumps({k: [pings[k], len(devices[k])] for k in pings}))
-            """, packages: ["pyproj"], input: Data(lines.joined(separator: "\n").utf8)) as? [String: [Int]]
+        let reference =
+            try ReferencePython.json(
+                """
+                import json, math, sys
+                from collections import defaultdict
+                from datetime import datetime
+                from zoneinfo import ZoneInfo
+                from pyproj import Transformer
+                t = Transformer.from_crs("EPSG:4326", "EPSG:6678", always_xy=True)
+                windows = [("all-day", 0, 1440, "all"), ("morning-commute", 420, 540, "weekdays"),
+                           ("afternoon-commute", 840, 1020, "weekdays"), ("night", 1320, 360, "weekends")]
+                pings = defaultdict(int); devices = defaultdict(set)
+                for line in sys.stdin.read().split():
+                    d, ts, lon, lat = line.split(",")
+                    x, y = t.transform(float(lon), float(lat))
+                    local = datetime.fromtimestamp(float(ts), ZoneInfo("Asia/Tokyo"))
+                    minute = local.hour * 60 + local.minute; weekday = local.isoweekday()
+                    for name, start, end, days in windows:
+                        if days == "weekdays" and weekday > 5: continue
+                        if days == "weekends" and weekday < 6: continue
+                        inside = start <= minute < end if start < end else (minute >= start or minute < end)
+                        if not inside: continue
+                        key = f"{name}/{math.floor(x / 50)}/{math.floor(y / 50)}"
+                        pings[key] += 1; devices[key].add(d)
+                print(json.dumps({k: [pings[k], len(devices[k])] for k in pings}))
+                """, packages: ["pyproj"], input: Data(lines.joined(separator: "\n").utf8)) as? [String: [Int]]
         let expected = try XCTUnwrap(reference)
         var ours: [String: [Int]] = [:]
         for window in result.windows {
-            for cell in window.cells { ours["\(window.window.name)/\(cell.column)/\(cell.row)"] = [cell.pings, cell.devices] }
+            for cell in window.cells {
+                ours["\(window.window.name)/\(cell.column)/\(cell.row)"] = [cell.pings, cell.devices]
+            }
         }
         XCTAssertEqual(ours.count, expected.count)
         XCTAssertEqual(ours, expected)

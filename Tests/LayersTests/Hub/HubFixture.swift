@@ -12,7 +12,8 @@ struct HubFixture {
     init() throws {
         folder = try makeTemporaryDirectory("hub")
         for sub in ["data", "basemap"] {
-            try FileManager.default.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
         }
     }
 
@@ -26,8 +27,9 @@ struct HubFixture {
 
     /// `text` encoded as CP932 (Shift_JIS) by Python's codec.
     static func shiftJIS(_ text: String) throws -> Data {
-        try ReferencePython.run("import sys; sys.stdout.buffer.write(sys.stdin.buffer.read().decode('utf-8').encode('cp932'))",
-                                packages: [], input: Data(text.utf8))
+        try ReferencePython.run(
+            "import sys; sys.stdout.buffer.write(sys.stdin.buffer.read().decode('utf-8').encode('cp932'))",
+            packages: [], input: Data(text.utf8))
     }
 
     static let projectJSON = """
@@ -54,13 +56,15 @@ struct HubFixture {
         }
         """
 
-    static let riverSensors = "\u{FEFF}site_id,name,lat,lon,warning_level_m,danger_level_m,operator\r\n"
+    static let riverSensors =
+        "\u{FEFF}site_id,name,lat,lon,warning_level_m,danger_level_m,operator\r\n"
         + "S01,最上川 長井橋,38.1040,140.0520,3.2,4.5,MLIT\r\n"
         + "S02,\"置賜野川, 上流\",38.1200,140.0200,1.8,2.6,pref\r\n"
         + "S03,白川,38.0800,140.0100,1.5,2.2,pref\r\n"
 
     /// Levels with and without offsets, columns in another order.
-    static let riverLevels = "level_m,site_id,timestamp\n"
+    static let riverLevels =
+        "level_m,site_id,timestamp\n"
         + "2.10,S01,2022-08-03T10:00:00\n"
         + "3.40,S01,2022-08-03T11:00:00+09:00\n"
         + "1.20,S02,2022-08-03T01:00:00Z\n"
@@ -70,26 +74,30 @@ struct HubFixture {
 
     static let wildlifeCameras = "camera_id,name,lat,lon\nC01,寺泉,38.1400,139.9900\nC02,平山,38.0700,140.0800\n"
 
-    static let wildlifeDetections = "camera_id,timestamp,species,confidence\n"
+    static let wildlifeDetections =
+        "camera_id,timestamp,species,confidence\n"
         + "C01,2022-08-02T19:30:00+09:00,クマ,0.92\n"
         + "C01,2022-08-03T04:10:00+09:00,bear,0.81\n"
         + "C02,2022-08-03T12:00:00+09:00,イノシシ,0.66\n"
         + "C02,2022-08-04T05:00:00+09:00,カモシカ,0.7\n"
         + "C02,2022-08-05T05:00:00+09:00,その他,0.4\n"
 
-    static let censusMesh = "mesh_code,year,population,households\n"
+    static let censusMesh =
+        "mesh_code,year,population,households\n"
         + "57401023,2015,1210,488\n57401024,2015,830,301\n574010233,2015,260,101\n5740102341,2015,*,*\n"
 
     /// An e-Stat 1 km mesh file as published: codes in row 1, Japanese labels in row 2,
     /// a hidden cell merged into a neighbour, the neighbour listing it.
-    static let eStat = "KEY_CODE,HTKSYORI,HTKSAKI,GASSAN,T001141001,T001141002,T001141003,T001141034\r\n"
+    static let eStat =
+        "KEY_CODE,HTKSYORI,HTKSAKI,GASSAN,T001141001,T001141002,T001141003,T001141034\r\n"
         + ",,,,　人口（総数）,　人口（総数）　男,　人口（総数）　女,　世帯総数\r\n"
         + "57401023,0,,,1185,570,615,502\r\n"
         + "57401024,2,,57401025,842,400,442,310\r\n"
         + "57401025,1,57401024,,*,*,*,*\r\n"
         + "57401033,0,,,15,7,8,6\r\n"
 
-    static let boardings = "timestamp,route_id,stop_id,event,rider_type\n"
+    static let boardings =
+        "timestamp,route_id,stop_id,event,rider_type\n"
         + "2022-08-05T07:40:00,01,0101,board,student\n"
         + "2022-08-05T07:52:00,01,0103,alight,student\n"
         + "2022-08-05T10:10:00,01,0103,board,senior\n"
@@ -124,13 +132,14 @@ struct HubFixture {
             for minute in 0..<10 {
                 let lat = 38.1070 + Double(minute) * 0.0002 + Double(d) * 0.00001
                 let lon = 140.0380 + Double(minute) * 0.0001
-                lines.append("\(device),2022-08-03T07:\(minute < 10 ? "0" : "")\(minute):00+09:00,"
-                             + String(format: "%.6f,%.6f,%d", lat, lon, 5 + d))
+                lines.append(
+                    "\(device),2022-08-03T07:\(minute < 10 ? "0" : "")\(minute):00+09:00,"
+                        + String(format: "%.6f,%.6f,%d", lat, lon, 5 + d))
             }
         }
-        lines.append("kid-A,2022-08-03T07:10:00+09:00,38.1090,140.0390,120")      // accuracy
-        lines.append("kid-B,2022-08-03T07:10:00+09:00,38.1500,140.0900,8")        // jump: ~6.5 km in a minute
-        lines.append("kid-C,2022-08-03T07:10:00+09:00,37.5000,140.0390,8")        // outside the bbox
+        lines.append("kid-A,2022-08-03T07:10:00+09:00,38.1090,140.0390,120")  // accuracy
+        lines.append("kid-B,2022-08-03T07:10:00+09:00,38.1500,140.0900,8")  // jump: ~6.5 km in a minute
+        lines.append("kid-C,2022-08-03T07:10:00+09:00,37.5000,140.0390,8")  // outside the bbox
         return lines.joined(separator: "\n") + "\n"
     }()
 

@@ -53,6 +53,8 @@ final class IngestTests: XCTestCase {
         XCTAssertEqual(census2015.map(\.population), [1210, 260, nil, 830])
         XCTAssertEqual(census2015[2].secrecy, .hidden(mergedInto: nil))
         XCTAssertEqual(census2015[3].households, 301)
+        XCTAssertEqual(try catalogue.censusLevels(year: 2015), [.third, .half, .quarter])
+        XCTAssertEqual(try catalogue.censusRows(year: 2015, level: .half).map(\.population), [260])
         let census2020 = try catalogue.censusRows(year: 2020)
         XCTAssertEqual(census2020.map(\.population), [1185, 842, nil, 15])
         XCTAssertEqual(census2020.map(\.households), [502, 310, nil, 6])
@@ -76,8 +78,13 @@ final class IngestTests: XCTestCase {
         let schools = try catalogue.basemapFeatures(.schools)
         XCTAssertEqual(schools.map(\.id), ["1", "s2"])
         XCTAssertEqual(schools.first?.shape, .point(Coordinate(lon: 140.037, lat: 38.106)))
-        XCTAssertEqual(try catalogue.basemapFeatures(.schools, in: BoundingBox(west: 140.04, south: 38.0, east: 140.1,
-                                                                               north: 38.1)).map(\.id), ["s2"])
+        XCTAssertEqual(
+            try catalogue.basemapFeatures(
+                .schools,
+                in: BoundingBox(
+                    west: 140.04, south: 38.0, east: 140.1,
+                    north: 38.1)
+            ).map(\.id), ["s2"])
 
         let traffic = try XCTUnwrap(try catalogue.childTraffic())
         XCTAssertEqual(traffic.pings, 40)
@@ -119,7 +126,8 @@ final class IngestTests: XCTestCase {
 
         // Touched but identical content: the checksum says unchanged.
         let later = Date().addingTimeInterval(60)
-        try FileManager.default.setAttributes([.modificationDate: later], ofItemAtPath: fixture.url("data/rainfall.csv").path)
+        try FileManager.default.setAttributes(
+            [.modificationDate: later], ofItemAtPath: fixture.url("data/rainfall.csv").path)
         XCTAssertEqual(try Hub.ingest(project: project).source("rainfall")?.status, .unchanged)
 
         // Changing an aggregation setting re-ingests the GPS, and only the GPS.
@@ -130,16 +138,19 @@ final class IngestTests: XCTestCase {
         XCTAssertEqual(try Hub.catalogue(for: project).childTraffic()?.cellSize, 200)
 
         // force re-reads everything.
-        XCTAssertEqual(Set(try Hub.ingest(project: coarser, options: IngestOptions(force: true)).sources.map(\.status)),
-                       [.ingested])
+        XCTAssertEqual(
+            Set(try Hub.ingest(project: coarser, options: IngestOptions(force: true)).sources.map(\.status)),
+            [.ingested])
     }
 
     func testMissingAndRemovedSourcesLeaveTheirLayersOut() throws {
         try Hub.ingest(project: try fixture.project())
         try FileManager.default.removeItem(at: fixture.url("data/rainfall.csv"))
-        var json = HubFixture.projectJSON.replacingOccurrences(of: "\"busBoardings\": \"data/bus_boardings.csv\",", with: "")
-        json = json.replacingOccurrences(of: #"["data/census_mesh.csv", {"path": "data/tblT001141Q5740.txt", "year": 2020}]"#,
-                                         with: #""data/census_mesh.csv""#)
+        var json = HubFixture.projectJSON.replacingOccurrences(
+            of: "\"busBoardings\": \"data/bus_boardings.csv\",", with: "")
+        json = json.replacingOccurrences(
+            of: #"["data/census_mesh.csv", {"path": "data/tblT001141Q5740.txt", "year": 2020}]"#,
+            with: #""data/census_mesh.csv""#)
         try fixture.write("geohub.json", json)
         let project = try fixture.project()
         let report = try Hub.ingest(project: project)
@@ -173,8 +184,9 @@ final class IngestTests: XCTestCase {
         let lines = report.summaryLines
         XCTAssertEqual(lines.count, 15)
         XCTAssertTrue(lines.contains("riverLevels data/river_levels.csv: 4 rows"), "\(lines)")
-        XCTAssertTrue(lines.contains("childGPS data/child_gps.csv: 40 rows, filtered 1 accuracy, 1 outsideArea, 1 speed"),
-                      "\(lines)")
+        XCTAssertTrue(
+            lines.contains("childGPS data/child_gps.csv: 40 rows, filtered 1 accuracy, 1 outsideArea, 1 speed"),
+            "\(lines)")
         XCTAssertEqual(lines.last, "14 sources: 14 ingested, 0 unchanged; 0 rows rejected")
     }
 

@@ -59,8 +59,9 @@ final class ProjectTests: XCTestCase {
         XCTAssertEqual(project.crs, try CRS("EPSG:6678"))
         XCTAssertEqual(project.crs.name, "JGD2011 / Japan Plane Rectangular CS X")
         XCTAssertEqual(project.sources.files.count, 14)
-        XCTAssertEqual(project.sources.file(.riverLevels)?.url.path,
-                       folder.appendingPathComponent("data/river_levels.csv").standardizedFileURL.path)
+        XCTAssertEqual(
+            project.sources.file(.riverLevels)?.url.path,
+            folder.appendingPathComponent("data/river_levels.csv").standardizedFileURL.path)
         let census = project.sources.files(.census)
         XCTAssertEqual(census.map(\.path), ["data/census_mesh.csv", "data/tblT000876Q5740.txt"])
         XCTAssertEqual(census.map(\.year), [nil, 2020])
@@ -69,7 +70,8 @@ final class ProjectTests: XCTestCase {
         // Defaults.
         XCTAssertEqual(project.layers.childTraffic.minDistinctDevices, 5)
         XCTAssertEqual(project.layers.childTraffic.cellSize, 50)
-        XCTAssertEqual(project.layers.childTraffic.windows.map(\.name), ["all-day", "morning-commute", "afternoon-commute"])
+        XCTAssertEqual(
+            project.layers.childTraffic.windows.map(\.name), ["all-day", "morning-commute", "afternoon-commute"])
         XCTAssertEqual(project.layers.childTraffic.maxAccuracy, 50)
         XCTAssertFalse(project.layers.isPublic(.childTraffic))
         XCTAssertTrue(project.layers.isPublic(.floodRisk))
@@ -86,30 +88,32 @@ final class ProjectTests: XCTestCase {
     }
 
     func testEveryDocumentedSettingIsRead() throws {
-        let project = try load(minimal("""
-            "timeZone": "Asia/Tokyo", "asOf": "2022-08-31T23:59:00",
-            "sources": {"census": {"path": "/abs/tbl.txt", "year": 2015, "encoding": "cp932"},
-                        "riverLevels": {"path": "levels.csv", "encoding": "utf-8"}},
-            "layers": {
-              "child-traffic": {"minDistinctDevices": 3, "cellSize": 25, "bandwidth": 200, "public": true,
-                                "windows": [{"name": "night", "start": "22:00", "end": "06:00", "days": "weekends"},
-                                            {"name": "all", "start": "00:00", "end": "24:00"}],
-                                "defaultWindow": "all", "maxAccuracy": 30, "maxSpeedKmh": 25},
-              "flood-risk": {"advisoryFraction": 0.7, "riseRateHours": 2, "maxLagHours": 6, "scenarioRain": 50},
-              "wildlife": {"minConfidence": 0.8, "zoneRadius": 800, "periodDays": 90, "halfLifeDays": 14,
-                           "speciesWeights": {"bear": 2, "other": 0}},
-              "census-delta": {"fromYear": 2015, "toYear": 2020, "minBasePopulation": 20},
-              "bus-routes": {"walkingDistance": 400, "lowUseThreshold": 5, "periodDays": 28, "maxZoom": 18},
-              "composite": {"cellSize": 200, "weights": {"flood": 2}, "beta": 8, "exposureWindow": "night"},
-              "basemap": {"minZoom": 5, "enabled": false}
-            },
-            "server": {"host": "0.0.0.0", "port": 9000, "cacheMaxAge": 60, "corsOrigin": "https://city.example",
-                       "bearerToken": "0123456789abcdefXYZ", "maxConnections": 10, "connectionTimeout": 5,
-                       "maxRequestBytes": 4096},
-            "styles": {"flood-risk": {"opacity": 0.5, "color": "#d73027", "ramp": ["#ffffff", "#000000ff"],
-                                      "lineWidth": 2, "pointRadius": 6}},
-            "ingest": {"strict": true, "maxRejectionsKept": 10, "maxZipMemberMB": 64, "maxZipRatio": 100}
-            """))
+        let project = try load(
+            minimal(
+                """
+                "timeZone": "Asia/Tokyo", "asOf": "2022-08-31T23:59:00",
+                "sources": {"census": {"path": "/abs/tbl.txt", "year": 2015, "encoding": "cp932"},
+                            "riverLevels": {"path": "levels.csv", "encoding": "utf-8"}},
+                "layers": {
+                  "child-traffic": {"minDistinctDevices": 3, "cellSize": 25, "bandwidth": 200, "public": true,
+                                    "windows": [{"name": "night", "start": "22:00", "end": "06:00", "days": "weekends"},
+                                                {"name": "all", "start": "00:00", "end": "24:00"}],
+                                    "defaultWindow": "all", "maxAccuracy": 30, "maxSpeedKmh": 25},
+                  "flood-risk": {"advisoryFraction": 0.7, "riseRateHours": 2, "maxLagHours": 6, "scenarioRain": 50},
+                  "wildlife": {"minConfidence": 0.8, "zoneRadius": 800, "periodDays": 90, "halfLifeDays": 14,
+                               "speciesWeights": {"bear": 2, "other": 0}},
+                  "census-delta": {"fromYear": 2015, "toYear": 2020, "minBasePopulation": 20},
+                  "bus-routes": {"walkingDistance": 400, "lowUseThreshold": 5, "periodDays": 28, "maxZoom": 18},
+                  "composite": {"cellSize": 200, "weights": {"flood": 2}, "beta": 8, "exposureWindow": "night"},
+                  "basemap": {"minZoom": 5, "enabled": false}
+                },
+                "server": {"host": "0.0.0.0", "port": 9000, "cacheMaxAge": 60, "corsOrigin": "https://city.example",
+                           "bearerToken": "0123456789abcdefXYZ", "maxConnections": 10, "connectionTimeout": 5,
+                           "maxRequestBytes": 4096},
+                "styles": {"flood-risk": {"opacity": 0.5, "color": "#d73027", "ramp": ["#ffffff", "#000000ff"],
+                                          "lineWidth": 2, "pointRadius": 6}},
+                "ingest": {"strict": true, "maxRejectionsKept": 10, "maxZipMemberMB": 64, "maxZipRatio": 100}
+                """))
         XCTAssertEqual(project.asOf?.timeIntervalSince1970, 1_661_957_940)  // 2022-08-31T14:59:00Z
         let census = try XCTUnwrap(project.sources.file(.census))
         XCTAssertEqual(census.url.path, "/abs/tbl.txt")
@@ -117,8 +121,12 @@ final class ProjectTests: XCTestCase {
         XCTAssertEqual(census.year, 2015)
         let traffic = project.layers.childTraffic
         XCTAssertEqual(traffic.minDistinctDevices, 3)
-        XCTAssertEqual(traffic.windows, [TimeWindow(name: "night", start: 1320, end: 360, days: .weekends),
-                                         TimeWindow(name: "all", start: 0, end: 1440)])
+        XCTAssertEqual(
+            traffic.windows,
+            [
+                TimeWindow(name: "night", start: 1320, end: 360, days: .weekends),
+                TimeWindow(name: "all", start: 0, end: 1440),
+            ])
         XCTAssertEqual(traffic.defaultWindow, "all")
         XCTAssertTrue(project.layers.isPublic(.childTraffic))
         XCTAssertEqual(project.layers.floodRisk.scenarioRain, 50)
@@ -136,70 +144,97 @@ final class ProjectTests: XCTestCase {
     }
 
     func testBadValuesNameTheirJSONPath() {
-        assertError(minimal(#""layers": {"child-traffic": {"minDistinctDevices": 0}}"#),
-                    "geohub.json: layers.child-traffic.minDistinctDevices: expected a positive integer, got 0")
-        assertError(minimal(#""layers": {"child-traffic": {"minDistinctDevices": 2.5}}"#),
-                    "geohub.json: layers.child-traffic.minDistinctDevices: expected a positive integer, got 2.5")
-        assertError(minimal(#""layers": {"child-traffic": {"minDistinctDevices": "5"}}"#),
-                    #"geohub.json: layers.child-traffic.minDistinctDevices: expected a positive integer, got "5""#)
-        assertError(minimal(#""layers": {"child-traffic": {"cellSize": -50}}"#),
-                    "geohub.json: layers.child-traffic.cellSize: expected a positive number of metres of at most 5000, got -50")
-        assertError(minimal(#""layers": {"child-traffic": {"windows": [{"name": "am", "start": "7:00", "end": "09:00"}]}}"#),
-                    #"geohub.json: layers.child-traffic.windows[0].start: expected a time HH:MM from 00:00 to 23:59, got "7:00""#)
-        assertError(minimal(#""layers": {"wildlife": {"minConfidence": 1.5}}"#),
-                    "geohub.json: layers.wildlife.minConfidence: expected a number from 0 to 1, got 1.5")
-        assertError(minimal(#""layers": {"census-delta": {"fromYear": 2020, "toYear": 2015}}"#),
-                    "geohub.json: layers.census-delta.toYear: expected a year after fromYear (2020), got 2015")
-        assertError(minimal(#""sources": {"census": [{"path": "a.txt", "year": "2020"}]}"#),
-                    #"geohub.json: sources.census[0].year: expected a census year such as 2020, got "2020""#)
-        assertError(minimal(#""sources": {"rainfall": {"path": "r.csv", "encoding": "latin1"}}"#),
-                    #"geohub.json: sources.rainfall.encoding: expected "auto", "utf-8" or "shift_jis", got "latin1""#)
-        assertError(minimal(#""sources": {"rainfall": ["a.csv", "b.csv"]}"#),
-                    #"geohub.json: sources.rainfall: expected one path or {"path": …}, not an array"#)
-        assertError(minimal(#""server": {"port": 70000}"#),
-                    "geohub.json: server.port: expected a port number from 0 to 65535, got 70000")
-        assertError(minimal(#""styles": {"wildlife": {"color": "red"}}"#),
-                    ##"geohub.json: styles.wildlife.color: expected a colour such as "#d73027", got "red""##)
-        assertError(minimal(#""asOf": "yesterday""#),
-                    #"geohub.json: asOf: expected an ISO 8601 date-time such as "2022-08-31T23:59:00+09:00", got "yesterday""#)
-        assertError(minimal(#""timeZone": "Mars/Olympus""#),
-                    #"geohub.json: timeZone: expected an IANA time zone such as "Asia/Tokyo", got "Mars/Olympus""#)
+        assertError(
+            minimal(#""layers": {"child-traffic": {"minDistinctDevices": 0}}"#),
+            "geohub.json: layers.child-traffic.minDistinctDevices: expected a positive integer, got 0")
+        assertError(
+            minimal(#""layers": {"child-traffic": {"minDistinctDevices": 2.5}}"#),
+            "geohub.json: layers.child-traffic.minDistinctDevices: expected a positive integer, got 2.5")
+        assertError(
+            minimal(#""layers": {"child-traffic": {"minDistinctDevices": "5"}}"#),
+            #"geohub.json: layers.child-traffic.minDistinctDevices: expected a positive integer, got "5""#)
+        assertError(
+            minimal(#""layers": {"child-traffic": {"cellSize": -50}}"#),
+            "geohub.json: layers.child-traffic.cellSize: expected a positive number of metres of at most 5000, got -50")
+        assertError(
+            minimal(#""layers": {"child-traffic": {"windows": [{"name": "am", "start": "7:00", "end": "09:00"}]}}"#),
+            #"geohub.json: layers.child-traffic.windows[0].start: expected a time HH:MM from 00:00 to 23:59, got "7:00""#
+        )
+        assertError(
+            minimal(#""layers": {"wildlife": {"minConfidence": 1.5}}"#),
+            "geohub.json: layers.wildlife.minConfidence: expected a number from 0 to 1, got 1.5")
+        assertError(
+            minimal(#""layers": {"census-delta": {"fromYear": 2020, "toYear": 2015}}"#),
+            "geohub.json: layers.census-delta.toYear: expected a year after fromYear (2020), got 2015")
+        assertError(
+            minimal(#""sources": {"census": [{"path": "a.txt", "year": "2020"}]}"#),
+            #"geohub.json: sources.census[0].year: expected a census year such as 2020, got "2020""#)
+        assertError(
+            minimal(#""sources": {"rainfall": {"path": "r.csv", "encoding": "latin1"}}"#),
+            #"geohub.json: sources.rainfall.encoding: expected "auto", "utf-8" or "shift_jis", got "latin1""#)
+        assertError(
+            minimal(#""sources": {"rainfall": ["a.csv", "b.csv"]}"#),
+            #"geohub.json: sources.rainfall: expected one path or {"path": …}, not an array"#)
+        assertError(
+            minimal(#""server": {"port": 70000}"#),
+            "geohub.json: server.port: expected a port number from 0 to 65535, got 70000")
+        assertError(
+            minimal(#""styles": {"wildlife": {"color": "red"}}"#),
+            ##"geohub.json: styles.wildlife.color: expected a colour such as "#d73027", got "red""##)
+        assertError(
+            minimal(#""asOf": "yesterday""#),
+            #"geohub.json: asOf: expected an ISO 8601 date-time such as "2022-08-31T23:59:00+09:00", got "yesterday""#)
+        assertError(
+            minimal(#""timeZone": "Mars/Olympus""#),
+            #"geohub.json: timeZone: expected an IANA time zone such as "Asia/Tokyo", got "Mars/Olympus""#)
     }
 
     func testUnknownKeysAreRejectedWithTheAllowedOnes() {
-        assertError(minimal(#""colour": "red""#),
-                    "geohub.json: colour: unknown key (allowed here: name, bbox, crs, sources, layers, timeZone, asOf, "
-                        + "server, styles, ingest)")
-        assertError(minimal(#""layers": {"child-traffic": {"minDevices": 5}}"#),
-                    "geohub.json: layers.child-traffic.minDevices: unknown key (allowed here: enabled, public, minZoom, "
-                        + "maxZoom, minDistinctDevices, cellSize, bandwidth, windows, defaultWindow, maxAccuracy, maxSpeedKmh)")
-        assertError(minimal(#""layers": {"heatmap": {}}"#),
-                    "geohub.json: layers.heatmap: unknown layer (the layers are child-traffic, flood-risk, wildlife, "
-                        + "census-delta, bus-routes, composite, basemap)")
-        assertError(minimal(#""sources": {"gps": "x.csv"}"#),
-                    "geohub.json: sources.gps: unknown key (allowed here: childGPS, riverSensors, riverLevels, rainfall, "
-                        + "wildlifeCameras, wildlifeDetections, census, gtfs, busBoardings, boundary, roads, rivers, schools)")
-        assertError(minimal(#""layers": {"wildlife": {"speciesWeights": {"deer": 1}}}"#),
-                    "geohub.json: layers.wildlife.speciesWeights.deer: unknown key (allowed here: bear, boar, serow, other)")
+        assertError(
+            minimal(#""colour": "red""#),
+            "geohub.json: colour: unknown key (allowed here: name, bbox, crs, sources, layers, timeZone, asOf, "
+                + "server, styles, ingest)")
+        assertError(
+            minimal(#""layers": {"child-traffic": {"minDevices": 5}}"#),
+            "geohub.json: layers.child-traffic.minDevices: unknown key (allowed here: enabled, public, minZoom, "
+                + "maxZoom, minDistinctDevices, cellSize, bandwidth, windows, defaultWindow, maxAccuracy, maxSpeedKmh)")
+        assertError(
+            minimal(#""layers": {"heatmap": {}}"#),
+            "geohub.json: layers.heatmap: unknown layer (the layers are child-traffic, flood-risk, wildlife, "
+                + "census-delta, bus-routes, composite, basemap)")
+        assertError(
+            minimal(#""sources": {"gps": "x.csv"}"#),
+            "geohub.json: sources.gps: unknown key (allowed here: childGPS, riverSensors, riverLevels, rainfall, "
+                + "wildlifeCameras, wildlifeDetections, census, gtfs, busBoardings, boundary, roads, rivers, schools)")
+        assertError(
+            minimal(#""layers": {"wildlife": {"speciesWeights": {"deer": 1}}}"#),
+            "geohub.json: layers.wildlife.speciesWeights.deer: unknown key (allowed here: bear, boar, serow, other)")
     }
 
     func testRequiredKeysAndStructure() {
         assertError(#"{"bbox": [0, 0, 1, 1], "crs": "EPSG:6678"}"#, "geohub.json: name: is required (a project name)")
-        assertError(#"{"name": "x", "crs": "EPSG:6678"}"#,
-                    "geohub.json: bbox: is required ([west, south, east, north] in degrees)")
-        assertError(#"{"name": "x", "bbox": [0, 0, 1, 1]}"#,
-                    #"geohub.json: crs: is required (a projected CRS in metres, such as "EPSG:6678")"#)
-        assertError(#"{"name": "x", "bbox": [140.13, 38.03, 139.88, 38.20], "crs": "EPSG:6678"}"#,
-                    "geohub.json: bbox: expected west < east and south < north")
-        assertError(#"{"name": "x", "bbox": [38.03, 139.88, 38.20, 140.13], "crs": "EPSG:6678"}"#,
-                    "geohub.json: bbox: expected longitudes in -180…180 and latitudes in -90…90 (lon/lat order)")
-        assertError(#"{"name": "x", "bbox": [0, 0, 1, "1"], "crs": "EPSG:6678"}"#,
-                    #"geohub.json: bbox[3]: expected a number, got "1""#)
-        assertError(#"{"name": "x", "bbox": [0, 0, 1, 1], "crs": "EPSG:4326"}"#,
-                    "geohub.json: crs: expected a projected CRS in metres, but it is geographic (WGS 84)")
-        assertError(#"{"name": "x", "bbox": [0, 0, 1, 1], "crs": "EPSG:2230"}"#,
-                    "geohub.json: crs: expected a projected CRS in metres, but its unit is US survey foot "
-                        + "(NAD83 / California zone 6 (ftUS))")
+        assertError(
+            #"{"name": "x", "crs": "EPSG:6678"}"#,
+            "geohub.json: bbox: is required ([west, south, east, north] in degrees)")
+        assertError(
+            #"{"name": "x", "bbox": [0, 0, 1, 1]}"#,
+            #"geohub.json: crs: is required (a projected CRS in metres, such as "EPSG:6678")"#)
+        assertError(
+            #"{"name": "x", "bbox": [140.13, 38.03, 139.88, 38.20], "crs": "EPSG:6678"}"#,
+            "geohub.json: bbox: expected west < east and south < north")
+        assertError(
+            #"{"name": "x", "bbox": [38.03, 139.88, 38.20, 140.13], "crs": "EPSG:6678"}"#,
+            "geohub.json: bbox: expected longitudes in -180…180 and latitudes in -90…90 (lon/lat order)")
+        assertError(
+            #"{"name": "x", "bbox": [0, 0, 1, "1"], "crs": "EPSG:6678"}"#,
+            #"geohub.json: bbox[3]: expected a number, got "1""#)
+        assertError(
+            #"{"name": "x", "bbox": [0, 0, 1, 1], "crs": "EPSG:4326"}"#,
+            "geohub.json: crs: expected a projected CRS in metres, but it is geographic (WGS 84)")
+        assertError(
+            #"{"name": "x", "bbox": [0, 0, 1, 1], "crs": "EPSG:2230"}"#,
+            "geohub.json: crs: expected a projected CRS in metres, but its unit is US survey foot "
+                + "(NAD83 / California zone 6 (ftUS))")
         XCTAssertThrowsError(try load(#"{"name": "x", "bbox": [0, 0, 1, 1], "crs": "EPSG:999999"}"#)) { error in
             XCTAssertTrue("\(error)".hasPrefix(#"geohub.json: crs: PROJ cannot use "EPSG:999999" ("#), "\(error)")
         }
@@ -213,8 +248,9 @@ final class ProjectTests: XCTestCase {
 
     func testMissingProjectFileSaysWhatAProjectIs() {
         XCTAssertThrowsError(try Project.load(from: folder.appendingPathComponent("nowhere"))) { error in
-            XCTAssertTrue("\(error)".hasSuffix("geohub.json: not found; a project is a folder with a geohub.json file"),
-                          "\(error)")
+            XCTAssertTrue(
+                "\(error)".hasSuffix("geohub.json: not found; a project is a folder with a geohub.json file"),
+                "\(error)")
         }
     }
 
@@ -227,5 +263,42 @@ final class ProjectTests: XCTestCase {
         XCTAssertFalse(TimeWindow.morningCommute.contains(minuteOfDay: 7 * 60, weekday: 6))
         XCTAssertFalse(TimeWindow.morningCommute.contains(minuteOfDay: 9 * 60, weekday: 1))
         XCTAssertEqual(TimeWindow.morningCommute.summary, "07:00–09:00 weekdays")
+    }
+
+    /// Every key the loader accepts is documented in docs/project-file.md (the allowed
+    /// keys are taken from the loader's own "unknown key" errors, so the two cannot drift).
+    func testEveryKeyIsDocumented() throws {
+        let doc = try String(
+            contentsOf: ReferencePython.packageRoot.appendingPathComponent("docs/project-file.md"),
+            encoding: .utf8)
+        let probes =
+            [
+                minimal(#""zzz": 1"#),
+                minimal(#""sources": {"zzz": "x"}"#),
+                minimal(#""sources": {"census": {"path": "x", "zzz": 1}}"#),
+                minimal(#""server": {"zzz": 1}"#),
+                minimal(#""ingest": {"zzz": 1}"#),
+                minimal(#""styles": {"basemap": {"zzz": 1}}"#),
+                minimal(
+                    #""layers": {"child-traffic": {"windows": [{"name": "a", "start": "01:00", "end": "02:00", "zzz": 1}]}}"#
+                ),
+                minimal(#""layers": {"wildlife": {"speciesWeights": {"zzz": 1}}}"#),
+                minimal(#""layers": {"composite": {"weights": {"zzz": 1}}}"#),
+            ] + LayerName.allCases.map { minimal("\"layers\": {\"\($0.rawValue)\": {\"zzz\": 1}}") }
+        var documented = 0
+        for probe in probes {
+            XCTAssertThrowsError(try load(probe)) { error in
+                let text = "\(error)"
+                guard let range = text.range(of: "(allowed here: ") else { return XCTFail(text) }
+                let keys = text[range.upperBound...].dropLast().split(separator: ",").map {
+                    $0.trimmingCharacters(in: .whitespaces)
+                }
+                for key in keys {
+                    XCTAssertTrue(doc.contains("`\(key)`"), "\(key) (from \(text)) is not in docs/project-file.md")
+                    documented += 1
+                }
+            }
+        }
+        XCTAssertGreaterThan(documented, 60)
     }
 }

@@ -24,9 +24,13 @@ extension Catalogue {
     /// (roads keep `highway`, schools `name`), in lon/lat degrees.
     public func basemapFeatures(_ part: BasemapPart, in box: BoundingBox? = nil) throws(HubError) -> [Feature] {
         try query {
-            let area = box ?? BoundingBox(minX: -.greatestFiniteMagnitude, minY: -.greatestFiniteMagnitude,
-                                          maxX: .greatestFiniteMagnitude, maxY: .greatestFiniteMagnitude)
-            let statement = try db.prepare("""
+            let area =
+                box
+                ?? BoundingBox(
+                    minX: -.greatestFiniteMagnitude, minY: -.greatestFiniteMagnitude,
+                    maxX: .greatestFiniteMagnitude, maxY: .greatestFiniteMagnitude)
+            let statement = try db.prepare(
+                """
                 SELECT feature_id, geometry, properties FROM basemap_features
                 WHERE kind = ? AND max_lon >= ? AND min_lon <= ? AND max_lat >= ? AND min_lat <= ? ORDER BY position
                 """)

@@ -5,12 +5,15 @@ extension Catalogue {
     /// Every river sensor, by site id.
     public func riverSensors() throws(HubError) -> [RiverSensor] {
         try query {
-            try db.rows("SELECT site_id, name, lon, lat, warning_level, danger_level FROM river_sensors ORDER BY site_id")
-                .map { r in
-                    RiverSensor(siteID: r[0].string ?? "", name: r[1].string ?? "",
-                                location: Coordinate(lon: r[2].double ?? .nan, lat: r[3].double ?? .nan),
-                                warningLevel: r[4].double ?? .nan, dangerLevel: r[5].double ?? .nan)
-                }
+            try db.rows(
+                "SELECT site_id, name, lon, lat, warning_level, danger_level FROM river_sensors ORDER BY site_id"
+            )
+            .map { r in
+                RiverSensor(
+                    siteID: r[0].string ?? "", name: r[1].string ?? "",
+                    location: Coordinate(lon: r[2].double ?? .nan, lat: r[3].double ?? .nan),
+                    warningLevel: r[4].double ?? .nan, dangerLevel: r[5].double ?? .nan)
+            }
         }
     }
 
@@ -18,10 +21,12 @@ extension Catalogue {
     /// given). Of several readings at the same time, the last in the file is kept.
     public func riverLevels(in interval: DateInterval? = nil) throws(HubError) -> [String: TimeSeries] {
         try query {
-            let statement = try db.prepare("SELECT site_id, t, level FROM river_levels WHERE t BETWEEN ? AND ? ORDER BY site_id, t, rowid")
+            let statement = try db.prepare(
+                "SELECT site_id, t, level FROM river_levels WHERE t BETWEEN ? AND ? ORDER BY site_id, t, rowid")
             try statement.bind(Self.bounds(interval))
             var result: [String: TimeSeries] = [:]
-            var site = "", series = TimeSeries()
+            var site = ""
+            var series = TimeSeries()
             while try statement.step() {
                 let id = statement.string(at: 0) ?? ""
                 if id != site {
@@ -39,7 +44,8 @@ extension Catalogue {
     /// Hourly rainfall in time order (within `interval` when given).
     public func rainfall(in interval: DateInterval? = nil) throws(HubError) -> TimeSeries {
         try query {
-            let statement = try db.prepare("SELECT t, mm_per_hour FROM rainfall WHERE t BETWEEN ? AND ? ORDER BY t, rowid")
+            let statement = try db.prepare(
+                "SELECT t, mm_per_hour FROM rainfall WHERE t BETWEEN ? AND ? ORDER BY t, rowid")
             try statement.bind(Self.bounds(interval))
             var series = TimeSeries()
             while try statement.step() {

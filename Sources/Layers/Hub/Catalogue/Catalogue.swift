@@ -24,8 +24,9 @@ public final class Catalogue {
             db = try SQLiteDatabase(path: url.path, mode: .readOnly)
             let version = try db.scalar("SELECT value FROM hub_meta WHERE key = 'schema_version'")?.string
             guard version == String(HubSchema.version) else {
-                throw HubError.database("\(url.path) has schema version \(version ?? "none"), expected "
-                    + "\(HubSchema.version); run `geohub build` again")
+                throw HubError.database(
+                    "\(url.path) has schema version \(version ?? "none"), expected "
+                        + "\(HubSchema.version); run `geohub build` again")
             }
         } catch let error as HubError {
             throw error
@@ -48,11 +49,15 @@ public final class Catalogue {
     /// Every source in the hub, in id order.
     public func provenance() throws(HubError) -> [SourceProvenance] {
         try query {
-            try db.rows("""
+            try db.rows(
+                """
                 SELECT source, kind, path, size, modified, crc32, rows, rejected, filtered, details, first_time, last_time,
                     ingested_at, duration FROM provenance ORDER BY source
-                """).compactMap { r -> SourceProvenance? in
-                guard let id = r[0].string, let kind = r[1].string.flatMap(SourceKind.init(rawValue:)) else { return nil }
+                """
+            ).compactMap { r -> SourceProvenance? in
+                guard let id = r[0].string, let kind = r[1].string.flatMap(SourceKind.init(rawValue:)) else {
+                    return nil
+                }
                 var range: ClosedRange<Date>?
                 if let low = r[10].double, let high = r[11].double {
                     range = Date(timeIntervalSince1970: low)...Date(timeIntervalSince1970: high)
@@ -90,7 +95,9 @@ public final class Catalogue {
     /// The kept rejections of a source, `file:line: reason`, in file order.
     public func rejections(of sourceID: String) throws(HubError) -> [String] {
         try query {
-            try db.rows("SELECT message FROM rejections WHERE source = ? ORDER BY rowid", sourceID).compactMap { $0[0].string }
+            try db.rows("SELECT message FROM rejections WHERE source = ? ORDER BY rowid", sourceID).compactMap {
+                $0[0].string
+            }
         }
     }
 

@@ -82,8 +82,11 @@ enum HubSchema {
         case .wildlifeDetections: ["DELETE FROM wildlife_detections"]
         case .census: ["DELETE FROM census WHERE source = ?1"]
         case .gtfs:
-            ["DELETE FROM gtfs_stops", "DELETE FROM gtfs_routes", "DELETE FROM gtfs_trips", "DELETE FROM gtfs_stop_times",
-             "DELETE FROM gtfs_shapes", "DELETE FROM gtfs_calendar", "DELETE FROM gtfs_calendar_dates"]
+            [
+                "DELETE FROM gtfs_stops", "DELETE FROM gtfs_routes", "DELETE FROM gtfs_trips",
+                "DELETE FROM gtfs_stop_times",
+                "DELETE FROM gtfs_shapes", "DELETE FROM gtfs_calendar", "DELETE FROM gtfs_calendar_dates",
+            ]
         case .busBoardings: ["DELETE FROM bus_boardings"]
         case .boundary, .roads, .rivers, .schools: ["DELETE FROM basemap_features WHERE kind = '\(kind.rawValue)'"]
         }

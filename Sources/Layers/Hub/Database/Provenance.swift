@@ -10,9 +10,10 @@ enum Provenance {
         var result: [String: SourceFingerprint] = [:]
         for row in try db.rows("SELECT source, size, modified, crc32, settings FROM provenance") {
             guard let id = row[0].string else { continue }
-            result[id] = SourceFingerprint(size: row[1].int ?? -1, modified: row[2].double ?? -1,
-                                           crc32: row[3].int64.map { UInt32(truncatingIfNeeded: $0) },
-                                           settings: row[4].string ?? "")
+            result[id] = SourceFingerprint(
+                size: row[1].int ?? -1, modified: row[2].double ?? -1,
+                crc32: row[3].int64.map { UInt32(truncatingIfNeeded: $0) },
+                settings: row[4].string ?? "")
         }
         return result
     }
@@ -20,7 +21,9 @@ enum Provenance {
     /// Every stored source: id, kind, path.
     static func sources(in db: SQLiteDatabase) throws -> [(String, SourceKind, String)] {
         try db.rows("SELECT source, kind, path FROM provenance ORDER BY source").compactMap { row in
-            guard let id = row[0].string, let kind = row[1].string.flatMap(SourceKind.init(rawValue:)) else { return nil }
+            guard let id = row[0].string, let kind = row[1].string.flatMap(SourceKind.init(rawValue:)) else {
+                return nil
+            }
             return (id, kind, row[2].string ?? "")
         }
     }
@@ -29,12 +32,13 @@ enum Provenance {
     static func record(_ run: IngestRun, fingerprint: SourceFingerprint, started: Date, in db: SQLiteDatabase) throws {
         let filtered = JSONValue.object(run.filtered.mapValues { .int($0) }).jsonText()
         let details = JSONValue.object(run.details.mapValues { .int($0) }).jsonText()
-        try db.run("""
+        try db.run(
+            """
             INSERT OR REPLACE INTO provenance (source, kind, path, size, modified, crc32, settings, rows, rejected, filtered,
                 details, first_time, last_time, ingested_at, duration) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, run.file.id, run.file.kind.rawValue, run.file.path, fingerprint.size, fingerprint.modified,
-                   Int64(fingerprint.crc32 ?? 0), fingerprint.settings, run.rows, run.report.rejectedCount, filtered, details,
-                   run.minTime, run.maxTime, Date().timeIntervalSince1970, Date().timeIntervalSince(started))
+            Int64(fingerprint.crc32 ?? 0), fingerprint.settings, run.rows, run.report.rejectedCount, filtered, details,
+            run.minTime, run.maxTime, Date().timeIntervalSince1970, Date().timeIntervalSince(started))
         try db.run("DELETE FROM rejections WHERE source = ?", run.file.id)
         let insert = try db.prepare("INSERT INTO rejections (source, file, line, message) VALUES (?, ?, ?, ?)")
         for error in run.report.errors { try insert.execute(run.file.id, error.file, error.line, error.description) }

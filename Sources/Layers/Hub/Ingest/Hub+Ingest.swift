@@ -21,8 +21,10 @@ extension Hub {
     /// - Returns: one ``SourceReport`` per source.
     /// - Throws: ``HubError``.
     @discardableResult
-    public static func ingest(project: Project, options: IngestOptions = IngestOptions(),
-                              progress: @escaping (IngestProgress) -> Void = { _ in }) throws(HubError) -> IngestReport {
+    public static func ingest(
+        project: Project, options: IngestOptions = IngestOptions(),
+        progress: @escaping (IngestProgress) -> Void = { _ in }
+    ) throws(HubError) -> IngestReport {
         let strict = options.strict ?? project.ingest.strict
         let db: SQLiteDatabase
         do {
@@ -34,8 +36,9 @@ extension Hub {
         do {
             let stored = try Provenance.fingerprints(in: db)
             for file in project.sources.files where options.only?.contains(file.kind) ?? true {
-                let report = try ingest(file, project: project, db: db, stored: stored[file.id], strict: strict,
-                                        force: options.force, progress: progress)
+                let report = try ingest(
+                    file, project: project, db: db, stored: stored[file.id], strict: strict,
+                    force: options.force, progress: progress)
                 reports.append(report)
                 progress(.finished(report))
             }
@@ -59,9 +62,11 @@ extension Hub {
     }
 
     /// Ingests one source (or skips or removes it) and reports what happened.
-    private static func ingest(_ file: SourceFile, project: Project, db: SQLiteDatabase,
-                               stored: SourceFingerprint?, strict: Bool, force: Bool,
-                               progress: @escaping (IngestProgress) -> Void) throws -> SourceReport {
+    private static func ingest(
+        _ file: SourceFile, project: Project, db: SQLiteDatabase,
+        stored: SourceFingerprint?, strict: Bool, force: Bool,
+        progress: @escaping (IngestProgress) -> Void
+    ) throws -> SourceReport {
         var report = SourceReport(id: file.id, kind: file.kind, path: file.path, status: .ingested)
         guard file.exists else {
             if stored != nil { try db.transaction { try Provenance.remove(id: file.id, kind: file.kind, from: db) } }

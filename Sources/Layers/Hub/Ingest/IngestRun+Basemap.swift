@@ -18,7 +18,8 @@ extension IngestRun {
     func ingestBasemap() throws {
         let allowed = Self.allowedGeometries(for: file.kind)
         let result = try GeoJSONReader.read(contentsOf: file.url, onReject: reject)
-        let insert = try db.prepare("""
+        let insert = try db.prepare(
+            """
             INSERT INTO basemap_features (kind, position, feature_id, geometry, properties, min_lon, min_lat, max_lon, max_lat)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
@@ -27,13 +28,18 @@ extension IngestRun {
         for (index, feature) in result.features.enumerated() {
             let path = "features[\(index)]"
             guard allowed.contains(feature.shape.typeName) else {
-                reject(InputError(file: file.displayName, jsonPath: path + ".geometry", reason: "is a \(feature.shape.typeName); "
-                    + "\(file.kind.rawValue) takes \(allowed.sorted().joined(separator: " or "))"))
+                reject(
+                    InputError(
+                        file: file.displayName, jsonPath: path + ".geometry",
+                        reason: "is a \(feature.shape.typeName); "
+                            + "\(file.kind.rawValue) takes \(allowed.sorted().joined(separator: " or "))"))
                 continue
             }
             if file.kind == .schools, feature.properties["name"]?.stringValue?.isEmpty ?? true {
-                reject(InputError(file: file.displayName, jsonPath: path + ".properties",
-                                  reason: "has no \"name\"; every school needs one"))
+                reject(
+                    InputError(
+                        file: file.displayName, jsonPath: path + ".properties",
+                        reason: "has no \"name\"; every school needs one"))
                 continue
             }
             guard let box = feature.shape.boundingBox else {
@@ -42,8 +48,9 @@ extension IngestRun {
             }
             let geometry = String(decoding: try writer.data(for: feature.shape), as: UTF8.self)
             let properties = JSONValue.object(feature.properties).jsonText()
-            try insert.execute(file.kind.rawValue, position, feature.id, geometry, properties,
-                               box.minX, box.minY, box.maxX, box.maxY)
+            try insert.execute(
+                file.kind.rawValue, position, feature.id, geometry, properties,
+                box.minX, box.minY, box.maxX, box.maxY)
             position += 1
             stored()
         }

@@ -25,7 +25,8 @@ extension IngestRun {
         let fileReport = try reader.forEachRow(onReject: reject) { row in
             guard let device = row.optionalString(c[0]) else { throw row.error(c[0], "is empty") }
             let time = try row.timestamp(c[1])
-            let lat = try row.double(c[2]), lon = try row.double(c[3])
+            let lat = try row.double(c[2])
+            let lon = try row.double(c[3])
             guard (-90...90).contains(lat) else { throw row.error(c[2], "is not a latitude (-90 to 90)") }
             guard (-180...180).contains(lon) else { throw row.error(c[3], "is not a longitude (-180 to 180)") }
             let accuracy = try accuracyColumn.flatMap { column throws(InputError) in try row.optionalDouble(column) }
@@ -51,17 +52,20 @@ extension IngestRun {
 
     /// Writes the aggregate: the grid, one row per window, one row per (window, cell).
     private func storeTraffic(_ aggregate: TrafficAggregate) throws {
-        try db.run("INSERT INTO gps_grid (crs, cell_size, devices, pings) VALUES (?, ?, ?, ?)",
-                   aggregate.crs.definition, aggregate.cellSize, aggregate.devices, aggregate.pings)
-        let window = try db.prepare("""
+        try db.run(
+            "INSERT INTO gps_grid (crs, cell_size, devices, pings) VALUES (?, ?, ?, ?)",
+            aggregate.crs.definition, aggregate.cellSize, aggregate.devices, aggregate.pings)
+        let window = try db.prepare(
+            """
             INSERT INTO gps_windows (name, position, start_minute, end_minute, days, pings, devices, cells)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let cell = try db.prepare("INSERT INTO gps_cells (window, col, row, pings, devices) VALUES (?, ?, ?, ?, ?)")
         var cells = 0
         for (position, w) in aggregate.windows.enumerated() {
-            try window.execute(w.window.name, position, w.window.start, w.window.end, w.window.days.rawValue, w.pings,
-                               w.devices, w.cells.count)
+            try window.execute(
+                w.window.name, position, w.window.start, w.window.end, w.window.days.rawValue, w.pings,
+                w.devices, w.cells.count)
             for c in w.cells { try cell.execute(w.window.name, c.column, c.row, c.pings, c.devices) }
             cells += w.cells.count
         }

@@ -5,7 +5,8 @@ import GeoCore
 /// insert through one prepared statement, inside the source's transaction.
 extension IngestRun {
     func ingestRiverSensors() throws {
-        let insert = try db.prepare("""
+        let insert = try db.prepare(
+            """
             INSERT INTO river_sensors (site_id, name, lon, lat, warning_level, danger_level) VALUES (?, ?, ?, ?, ?, ?)
             """)
         _ = try RiverSensorsReader.read(file.url, options: csvOptions(), onReject: reject) { s in
@@ -74,24 +75,29 @@ extension IngestRun {
     }
 
     func ingestCensus() throws {
-        let insert = try db.prepare("""
+        let insert = try db.prepare(
+            """
             INSERT OR IGNORE INTO census (source, mesh_code, year, population, households, secrecy, merged_into, merged_from)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         var years: [Int: Int] = [:]
         _ = try CensusReader.read(file.url, year: file.year, options: csvOptions(), onReject: reject) { row, line in
-            var into: String?, from: String?
+            var into: String?
+            var from: String?
             switch row.secrecy {
             case .none: break
             case .hidden(let target): into = target?.code
             case .aggregate(let cells): from = cells.map(\.code).joined(separator: ";")
             }
-            try insert.execute(file.id, row.meshCode.code, row.year, row.population, row.households, row.secrecy.name,
-                               into, from)
+            try insert.execute(
+                file.id, row.meshCode.code, row.year, row.population, row.households, row.secrecy.name,
+                into, from)
             guard db.changes == 1 else {
                 // Another census source already holds this cell and year.
-                throw InputError(file: file.displayName, line: line, reason: "mesh \(row.meshCode) for \(row.year) is already "
-                    + "loaded from another census file; the first one is kept")
+                throw InputError(
+                    file: file.displayName, line: line,
+                    reason: "mesh \(row.meshCode) for \(row.year) is already "
+                        + "loaded from another census file; the first one is kept")
             }
             years[row.year, default: 0] += 1
             stored()

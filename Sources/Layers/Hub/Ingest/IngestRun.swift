@@ -49,14 +49,17 @@ final class IngestRun {
     /// CSV options for this source: its encoding, the project's zone for timestamps
     /// without an offset, and the number of rejections to keep.
     func csvOptions(sensitiveColumns: Set<String> = []) -> CSVReader.Options {
-        .source(encoding: file.encoding, utcOffsetSeconds: project.defaultUTCOffsetSeconds,
-                maxKeptErrors: project.ingest.maxRejectionsKept, sensitiveColumns: sensitiveColumns)
+        .source(
+            encoding: file.encoding, utcOffsetSeconds: project.defaultUTCOffsetSeconds,
+            maxKeptErrors: project.ingest.maxRejectionsKept, sensitiveColumns: sensitiveColumns)
     }
 
     /// The settings that change how this source is read; a change re-ingests it.
     var settingsFingerprint: String {
-        var parts = ["schema=\(HubSchema.version)", "encoding=\(file.encoding.rawValue)",
-                     "utcOffset=\(project.defaultUTCOffsetSeconds)", "maxKept=\(project.ingest.maxRejectionsKept)"]
+        var parts = [
+            "schema=\(HubSchema.version)", "encoding=\(file.encoding.rawValue)",
+            "utcOffset=\(project.defaultUTCOffsetSeconds)", "maxKept=\(project.ingest.maxRejectionsKept)",
+        ]
         switch file.kind {
         case .census: parts.append("year=\(file.year.map(String.init) ?? "-")")
         case .gtfs: parts.append("zip=\(project.ingest.zipLimits.maxMemberSize),\(project.ingest.zipLimits.maxRatio)")

@@ -50,7 +50,9 @@ struct SourceFingerprint: Sendable, Hashable {
     /// The file itself, or a folder's regular files sorted by name.
     private static func files(_ url: URL) throws -> [URL] {
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue else { return [url] }
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue else {
+            return [url]
+        }
         return try FileManager.default.contentsOfDirectory(at: url, includingPropertiesForKeys: nil)
             .filter { !$0.hasDirectoryPath }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }

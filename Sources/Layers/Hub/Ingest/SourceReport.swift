@@ -57,7 +57,9 @@ public struct SourceReport: Sendable, Hashable, CustomStringConvertible {
             text += ": \(rows) rows"
             if rejected > 0 { text += ", \(rejected) rejected" }
             let dropped = filtered.filter { $0.value > 0 }.sorted { $0.key < $1.key }
-            if !dropped.isEmpty { text += ", filtered " + dropped.map { "\($0.value) \($0.key)" }.joined(separator: ", ") }
+            if !dropped.isEmpty {
+                text += ", filtered " + dropped.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+            }
             if status == .rejected { text += " (rolled back: --strict)" }
         case .unchanged: text += ": unchanged"
         case .missing: text += ": missing (layer left out)"
@@ -83,7 +85,9 @@ public struct IngestReport: Sendable, Hashable {
     public var rejectedCount: Int { sources.reduce(0) { $0 + $1.rejected } }
 
     /// Whether anything was rejected or failed (what `--strict` turns into exit 3).
-    public var hasRejections: Bool { sources.contains { $0.rejected > 0 || $0.status == .failed || $0.status == .rejected } }
+    public var hasRejections: Bool {
+        sources.contains { $0.rejected > 0 || $0.status == .failed || $0.status == .rejected }
+    }
 
     /// The report of one source, by id.
     public func source(_ id: String) -> SourceReport? { sources.first { $0.id == id } }

@@ -15,9 +15,11 @@ extension Project {
             data = try Data(contentsOf: file)
         } catch {
             let exists = FileManager.default.fileExists(atPath: file.path)
-            throw ProjectError(file: file.path, path: "", reason: exists
-                ? "cannot be read (\(error.localizedDescription))"
-                : "not found; a project is a folder with a geohub.json file")
+            throw ProjectError(
+                file: file.path, path: "",
+                reason: exists
+                    ? "cannot be read (\(error.localizedDescription))"
+                    : "not found; a project is a folder with a geohub.json file")
         }
         let json: JSONValue
         do {
@@ -31,15 +33,18 @@ extension Project {
     /// Builds a project from the parsed contents of its `geohub.json`.
     public init(folder: URL, json: JSONValue) throws(ProjectError) {
         let root = try SettingsObject(json, path: "")
-        guard let name = try root.string("name") else { throw ProjectError(path: "name", reason: "is required (a project name)") }
+        guard let name = try root.string("name") else {
+            throw ProjectError(path: "name", reason: "is required (a project name)")
+        }
         guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw ProjectError(path: "name", reason: "expected a non-empty string")
         }
         let bbox = try Self.bbox(root)
         let crs = try Self.crs(root)
-        self.init(folder: folder, name: name, bbox: bbox, crs: crs,
-                  sources: try ProjectSources(root.value("sources"), folder: folder),
-                  layers: try LayerSettings(root.value("layers")))
+        self.init(
+            folder: folder, name: name, bbox: bbox, crs: crs,
+            sources: try ProjectSources(root.value("sources"), folder: folder),
+            layers: try LayerSettings(root.value("layers")))
         if let zone = try root.string("timeZone") {
             guard let parsed = TimeZone(identifier: zone) else {
                 throw root.error("timeZone", "expected an IANA time zone such as \"Asia/Tokyo\", got \"\(zone)\"")
@@ -47,8 +52,10 @@ extension Project {
             timeZone = parsed
         }
         if let text = try root.string("asOf") {
-            guard let seconds = ISO8601Timestamp.epochSeconds(text, defaultOffsetSeconds: defaultUTCOffsetSeconds) else {
-                throw root.error("asOf", "expected an ISO 8601 date-time such as \"2022-08-31T23:59:00+09:00\", got \"\(text)\"")
+            guard let seconds = ISO8601Timestamp.epochSeconds(text, defaultOffsetSeconds: defaultUTCOffsetSeconds)
+            else {
+                throw root.error(
+                    "asOf", "expected an ISO 8601 date-time such as \"2022-08-31T23:59:00+09:00\", got \"\(text)\"")
             }
             asOf = Date(timeIntervalSince1970: seconds)
         }
@@ -64,7 +71,8 @@ extension Project {
             throw ProjectError(path: "bbox", reason: "is required ([west, south, east, north] in degrees)")
         }
         guard case .array(let items) = value, items.count == 4 else {
-            throw ProjectError(path: "bbox", reason: "expected [west, south, east, north], got \(value.kindDescription)")
+            throw ProjectError(
+                path: "bbox", reason: "expected [west, south, east, north], got \(value.kindDescription)")
         }
         var numbers: [Double] = []
         for (index, item) in items.enumerated() {
@@ -75,8 +83,10 @@ extension Project {
         }
         let box = BoundingBox(west: numbers[0], south: numbers[1], east: numbers[2], north: numbers[3])
         guard (-180...180).contains(box.west), (-180...180).contains(box.east),
-              (-90...90).contains(box.south), (-90...90).contains(box.north) else {
-            throw ProjectError(path: "bbox", reason: "expected longitudes in -180…180 and latitudes in -90…90 (lon/lat order)")
+            (-90...90).contains(box.south), (-90...90).contains(box.north)
+        else {
+            throw ProjectError(
+                path: "bbox", reason: "expected longitudes in -180…180 and latitudes in -90…90 (lon/lat order)")
         }
         guard box.west < box.east, box.south < box.north else {
             throw ProjectError(path: "bbox", reason: "expected west < east and south < north")
@@ -93,8 +103,10 @@ extension Project {
         do {
             crs = try CRS(text)
         } catch {
-            throw ProjectError(path: "crs", reason: "PROJ cannot use \"\(text)\" (\(error.message)); "
-                + "expected a projected CRS such as \"EPSG:6678\"")
+            throw ProjectError(
+                path: "crs",
+                reason: "PROJ cannot use \"\(text)\" (\(error.message)); "
+                    + "expected a projected CRS such as \"EPSG:6678\"")
         }
         guard crs.isProjected, let metres = crs.metresPerUnit, abs(metres - 1) < 1e-9 else {
             let what = crs.isProjected ? "its unit is \(crs.unitName)" : "it is \(crs.kind.rawValue)"

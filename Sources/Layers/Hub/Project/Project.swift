@@ -52,8 +52,10 @@ public struct Project: Sendable {
     }
 
     /// A project with every default, for tests and tools that build one in code.
-    public init(folder: URL, name: String, bbox: BoundingBox, crs: CRS, sources: ProjectSources = ProjectSources(),
-                layers: LayerSettings = LayerSettings()) {
+    public init(
+        folder: URL, name: String, bbox: BoundingBox, crs: CRS, sources: ProjectSources = ProjectSources(),
+        layers: LayerSettings = LayerSettings()
+    ) {
         self.folder = folder
         self.name = name
         self.bbox = bbox

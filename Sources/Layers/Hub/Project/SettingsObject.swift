@@ -42,19 +42,25 @@ final class SettingsObject {
 
     func string(_ key: String) throws(ProjectError) -> String? {
         guard let value = value(key) else { return nil }
-        guard case .string(let text) = value else { throw error(key, "expected a string, got \(value.kindDescription)") }
+        guard case .string(let text) = value else {
+            throw error(key, "expected a string, got \(value.kindDescription)")
+        }
         return text
     }
 
     func nonEmptyString(_ key: String, default fallback: String) throws(ProjectError) -> String {
         guard let text = try string(key) else { return fallback }
-        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw error(key, "expected a non-empty string") }
+        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw error(key, "expected a non-empty string")
+        }
         return text
     }
 
     func bool(_ key: String, default fallback: Bool) throws(ProjectError) -> Bool {
         guard let value = value(key) else { return fallback }
-        guard case .bool(let flag) = value else { throw error(key, "expected true or false, got \(value.kindDescription)") }
+        guard case .bool(let flag) = value else {
+            throw error(key, "expected true or false, got \(value.kindDescription)")
+        }
         return flag
     }
 
@@ -67,8 +73,10 @@ final class SettingsObject {
     }
 
     /// An integer within `range`; `expectation` words the error (`a positive integer`).
-    func integer(_ key: String, default fallback: Int, in range: ClosedRange<Int>,
-                 expectation: String) throws(ProjectError) -> Int {
+    func integer(
+        _ key: String, default fallback: Int, in range: ClosedRange<Int>,
+        expectation: String
+    ) throws(ProjectError) -> Int {
         guard let value = value(key) else { return fallback }
         guard let number = value.intValue, range.contains(number) else {
             throw error(key, "expected \(expectation), got \(value.kindDescription)")
@@ -89,8 +97,10 @@ final class SettingsObject {
     }
 
     /// A number within `range`; `expectation` words the error.
-    func number(_ key: String, default fallback: Double, in range: ClosedRange<Double>,
-                expectation: String) throws(ProjectError) -> Double {
+    func number(
+        _ key: String, default fallback: Double, in range: ClosedRange<Double>,
+        expectation: String
+    ) throws(ProjectError) -> Double {
         guard let value = value(key) else { return fallback }
         guard let number = value.doubleValue, number.isFinite, range.contains(number) else {
             throw error(key, "expected \(expectation), got \(value.kindDescription)")
@@ -99,9 +109,12 @@ final class SettingsObject {
     }
 
     /// A number greater than zero (and at most `maximum`).
-    func positiveNumber(_ key: String, default fallback: Double, maximum: Double = .greatestFiniteMagnitude,
-                        unit: String = "") throws(ProjectError) -> Double {
-        let expectation = maximum < .greatestFiniteMagnitude
+    func positiveNumber(
+        _ key: String, default fallback: Double, maximum: Double = .greatestFiniteMagnitude,
+        unit: String = ""
+    ) throws(ProjectError) -> Double {
+        let expectation =
+            maximum < .greatestFiniteMagnitude
             ? "a positive number\(unit) of at most \(maximum.settingText)" : "a positive number\(unit)"
         guard let value = value(key) else { return fallback }
         guard let number = value.doubleValue, number.isFinite, number > 0, number <= maximum else {
@@ -111,8 +124,9 @@ final class SettingsObject {
     }
 
     func nonNegativeNumber(_ key: String, default fallback: Double, unit: String = "") throws(ProjectError) -> Double {
-        try number(key, default: fallback, in: 0...Double.greatestFiniteMagnitude,
-                   expectation: "a number\(unit) of zero or more")
+        try number(
+            key, default: fallback, in: 0...Double.greatestFiniteMagnitude,
+            expectation: "a number\(unit) of zero or more")
     }
 
     func fraction(_ key: String, default fallback: Double) throws(ProjectError) -> Double {
@@ -126,7 +140,9 @@ final class SettingsObject {
 
     func array(_ key: String) throws(ProjectError) -> [JSONValue]? {
         guard let value = value(key) else { return nil }
-        guard case .array(let items) = value else { throw error(key, "expected an array, got \(value.kindDescription)") }
+        guard case .array(let items) = value else {
+            throw error(key, "expected an array, got \(value.kindDescription)")
+        }
         return items
     }
 }

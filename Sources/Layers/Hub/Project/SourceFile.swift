@@ -79,8 +79,10 @@ extension ProjectSources {
         self.init(files: files)
     }
 
-    private static func file(_ kind: SourceKind, _ value: JSONValue, path: String,
-                             folder: URL) throws(ProjectError) -> SourceFile {
+    private static func file(
+        _ kind: SourceKind, _ value: JSONValue, path: String,
+        folder: URL
+    ) throws(ProjectError) -> SourceFile {
         switch value {
         case .string(let text):
             return try SourceFile(kind: kind, path: validPath(text, at: path), url: resolve(text, in: folder))
@@ -89,8 +91,9 @@ extension ProjectSources {
             guard let text = try object.string("path") else {
                 throw ProjectError(path: path, reason: "expected a \"path\" member")
             }
-            var file = try SourceFile(kind: kind, path: validPath(text, at: object.path("path")),
-                                      url: resolve(text, in: folder))
+            var file = try SourceFile(
+                kind: kind, path: validPath(text, at: object.path("path")),
+                url: resolve(text, in: folder))
             if let name = try object.string("encoding") {
                 guard let encoding = TextEncoding(name: name) else {
                     throw object.error("encoding", "expected \"auto\", \"utf-8\" or \"shift_jis\", got \"\(name)\"")
@@ -98,7 +101,8 @@ extension ProjectSources {
                 file.encoding = encoding
             }
             if kind == .census {
-                file.year = try object.optionalInteger("year", in: 1900...2100, expectation: "a census year such as 2020")
+                file.year = try object.optionalInteger(
+                    "year", in: 1900...2100, expectation: "a census year such as 2020")
             }
             try object.finish()
             return file
@@ -117,7 +121,8 @@ extension ProjectSources {
 
     /// Relative paths are relative to the project folder; absolute paths stay as they are.
     private static func resolve(_ text: String, in folder: URL) -> URL {
-        text.hasPrefix("/") ? URL(fileURLWithPath: text).standardizedFileURL
+        text.hasPrefix("/")
+            ? URL(fileURLWithPath: text).standardizedFileURL
             : folder.appendingPathComponent(text).standardizedFileURL
     }
 }

@@ -36,8 +36,9 @@ public struct TimeWindow: Sendable, Hashable, Codable {
     /// 07:00–09:00 on weekdays: walking to school.
     public static let morningCommute = TimeWindow(name: "morning-commute", start: 7 * 60, end: 9 * 60, days: .weekdays)
     /// 14:00–17:00 on weekdays: walking home.
-    public static let afternoonCommute = TimeWindow(name: "afternoon-commute", start: 14 * 60, end: 17 * 60,
-                                                    days: .weekdays)
+    public static let afternoonCommute = TimeWindow(
+        name: "afternoon-commute", start: 14 * 60, end: 17 * 60,
+        days: .weekdays)
 
     /// Whether a local time falls inside the window.
     ///
@@ -62,7 +63,8 @@ public struct TimeWindow: Sendable, Hashable, Codable {
 
     /// `HH:MM` for minutes after midnight.
     static func clock(_ minutes: Int) -> String {
-        let h = minutes / 60, m = minutes % 60
+        let h = minutes / 60
+        let m = minutes % 60
         return (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m)"
     }
 
@@ -70,7 +72,8 @@ public struct TimeWindow: Sendable, Hashable, Codable {
     static func minutes(_ text: String, allowEndOfDay: Bool) -> Int? {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
-              let h = Int(parts[0]), let m = Int(parts[1]), h >= 0, m >= 0, m < 60 else { return nil }
+            let h = Int(parts[0]), let m = Int(parts[1]), h >= 0, m >= 0, m < 60
+        else { return nil }
         if h == 24 && m == 0 && allowEndOfDay { return 1440 }
         return h < 24 ? h * 60 + m : nil
     }

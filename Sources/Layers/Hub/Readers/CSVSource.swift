@@ -8,9 +8,11 @@ import GeoCore
 /// reading goes on; a file without a header or missing a required column throws at
 /// line 1, since none of its rows can be read.
 enum CSVSource {
-    static func read(_ url: URL, name: String? = nil, options: CSVReader.Options, required: [String],
-                     onReject: (InputError) -> Void,
-                     row: (borrowing CSVRow, [CSVColumn], CSVReader) throws -> Void) throws -> InputReport {
+    static func read(
+        _ url: URL, name: String? = nil, options: CSVReader.Options, required: [String],
+        onReject: (InputError) -> Void,
+        row: (borrowing CSVRow, [CSVColumn], CSVReader) throws -> Void
+    ) throws -> InputReport {
         let reader = try CSVReader(contentsOf: url, name: name, options: options)
         let columns = try reader.requireColumns(required)
         return try reader.forEachRow(onReject: onReject) { record in try row(record, columns, reader) }
@@ -24,7 +26,8 @@ enum CSVSource {
 
     /// A lon/lat position from two columns, checked for range.
     static func location(_ row: borrowing CSVRow, lat: CSVColumn, lon: CSVColumn) throws(InputError) -> Coordinate {
-        let latitude = try row.double(lat), longitude = try row.double(lon)
+        let latitude = try row.double(lat)
+        let longitude = try row.double(lon)
         guard (-90...90).contains(latitude) else { throw row.invalidValue(lat, "is not a latitude (-90 to 90)") }
         guard (-180...180).contains(longitude) else { throw row.invalidValue(lon, "is not a longitude (-180 to 180)") }
         return Coordinate(lon: longitude, lat: latitude)
@@ -39,8 +42,10 @@ enum CSVSource {
 extension CSVReader.Options {
     /// The options a project source is read with: its encoding, the project's time
     /// zone for timestamps without an offset, and how many rejections to keep.
-    static func source(encoding: TextEncoding, utcOffsetSeconds: Int, maxKeptErrors: Int,
-                       sensitiveColumns: Set<String> = []) -> CSVReader.Options {
+    static func source(
+        encoding: TextEncoding, utcOffsetSeconds: Int, maxKeptErrors: Int,
+        sensitiveColumns: Set<String> = []
+    ) -> CSVReader.Options {
         var options = CSVReader.Options(encoding: encoding, sensitiveColumns: sensitiveColumns)
         options.defaultUTCOffsetSeconds = utcOffsetSeconds
         options.maxKeptErrors = maxKeptErrors

@@ -9,14 +9,20 @@ extension CensusReader {
     }
 
     /// Reads an e-Stat mesh statistics file (see ``CensusReader``).
-    static func readEStat(_ reader: CSVReader, year: Int?, onReject: (InputError) -> Void,
-                          _ body: (CensusRow, Int) throws -> Void) throws -> InputReport {
+    static func readEStat(
+        _ reader: CSVReader, year: Int?, onReject: (InputError) -> Void,
+        _ body: (CensusRow, Int) throws -> Void
+    ) throws -> InputReport {
         guard let year else {
-            throw InputError(file: reader.fileName, line: 1, reason: "is an e-Stat mesh file, which has no year column; "
-                + "give the census year in geohub.json as {\"path\": …, \"year\": 2020}")
+            throw InputError(
+                file: reader.fileName, line: 1,
+                reason: "is an e-Stat mesh file, which has no year column; "
+                    + "give the census year in geohub.json as {\"path\": …, \"year\": 2020}")
         }
         let key = try reader.requireColumns(["KEY_CODE"])[0]
-        let secrecy = reader.column("HTKSYORI"), mergedInto = reader.column("HTKSAKI"), merged = reader.column("GASSAN")
+        let secrecy = reader.column("HTKSYORI")
+        let mergedInto = reader.column("HTKSAKI")
+        let merged = reader.column("GASSAN")
         var columns: EStatColumns?
         var labelRowSeen = false
         var seen: Set<MeshCode> = []
@@ -26,27 +32,35 @@ extension CensusReader {
                 guard labelRowSeen else {
                     labelRowSeen = true
                     // Not a row problem: without the labels no row can be read.
-                    do throws(InputError) { columns = try statisticColumns(row, reader) } catch { throw FileLevel(error: error) }
+                    do throws(InputError) { columns = try statisticColumns(row, reader) } catch {
+                        throw FileLevel(error: error)
+                    }
                     return
                 }
                 guard let columns else { return }
                 let code = try meshCode(row, key)
                 let people = try count(row, columns.population)
-                let homes = try columns.households.map { column throws(InputError) in try count(row, column) }
+                let homes =
+                    try columns.households.map { column throws(InputError) in try count(row, column) }
                     ?? (value: nil, hidden: false)
-                let rule = try secrecyRule(row, code: secrecy, into: mergedInto, merged: merged,
-                                           hidden: people.hidden || homes.hidden)
+                let rule = try secrecyRule(
+                    row, code: secrecy, into: mergedInto, merged: merged,
+                    hidden: people.hidden || homes.hidden)
                 guard seen.insert(code).inserted else { throw row.invalidValue(key, "is listed twice") }
-                try body(CensusRow(meshCode: code, year: year, population: people.value, households: homes.value,
-                                   secrecy: rule), row.line)
+                try body(
+                    CensusRow(
+                        meshCode: code, year: year, population: people.value, households: homes.value,
+                        secrecy: rule), row.line)
             }
         } catch let failure as FileLevel {
             throw failure.error
         }
         if labelRowSeen, columns != nil { report.acceptedCount -= 1 }  // the label row is not data
         if !labelRowSeen {
-            throw InputError(file: reader.fileName, line: 2, reason: "has no second header row naming the statistics "
-                + "(an e-Stat file has one, in Japanese)")
+            throw InputError(
+                file: reader.fileName, line: 2,
+                reason: "has no second header row naming the statistics "
+                    + "(an e-Stat file has one, in Japanese)")
         }
         return report
     }
@@ -57,7 +71,9 @@ extension CensusReader {
     }
 
     /// Finds 人口（総数） and 世帯総数 in the Japanese header row (line 2).
-    private static func statisticColumns(_ row: borrowing CSVRow, _ reader: CSVReader) throws(InputError) -> EStatColumns {
+    private static func statisticColumns(_ row: borrowing CSVRow, _ reader: CSVReader) throws(InputError)
+        -> EStatColumns
+    {
         var population: CSVColumn?
         var households: CSVColumn?
         for index in 0..<row.fieldCount {
@@ -67,8 +83,10 @@ extension CensusReader {
             if households == nil, label == "世帯総数" || label == "世帯数" || label == "一般世帯数" { households = column }
         }
         guard let population else {
-            throw InputError(file: reader.fileName, line: row.line, reason: "names no population column "
-                + "(expected 人口（総数） or 人口総数 in the second header row)")
+            throw InputError(
+                file: reader.fileName, line: row.line,
+                reason: "names no population column "
+                    + "(expected 人口（総数） or 人口総数 in the second header row)")
         }
         return EStatColumns(population: population, households: households)
     }
@@ -89,8 +107,10 @@ extension CensusReader {
 
     /// The cell's secrecy from `HTKSAKI` (hidden, merged into that cell), `GASSAN`
     /// (holds the listed cells), or else `HTKSYORI` and hidden marks.
-    private static func secrecyRule(_ row: borrowing CSVRow, code: CSVColumn?, into: CSVColumn?, merged: CSVColumn?,
-                                    hidden: Bool) throws(InputError) -> CensusSecrecy {
+    private static func secrecyRule(
+        _ row: borrowing CSVRow, code: CSVColumn?, into: CSVColumn?, merged: CSVColumn?,
+        hidden: Bool
+    ) throws(InputError) -> CensusSecrecy {
         if let into, let text = row.optionalString(into) {
             guard let target = try? MeshCode(text) else { throw row.invalidValue(into, "is not a mesh code") }
             return .hidden(mergedInto: target)
@@ -98,7 +118,9 @@ extension CensusReader {
         if let merged, let text = row.optionalString(merged) {
             var cells: [MeshCode] = []
             for part in text.split(whereSeparator: { $0 == ";" || $0 == " " || $0 == "　" || $0 == "/" }) {
-                guard let cell = try? MeshCode(String(part)) else { throw row.invalidValue(merged, "is not a list of mesh codes") }
+                guard let cell = try? MeshCode(String(part)) else {
+                    throw row.invalidValue(merged, "is not a list of mesh codes")
+                }
                 cells.append(cell)
             }
             return .aggregate(includes: cells)

@@ -13,16 +13,21 @@ import GeoCore
 /// to census. Such files carry no year: it comes from the project file
 /// (`{"path": …, "year": 2020}`).
 ///
-/// Hidden figures (`*`, `-`, `X`, `…`) read as nil. Mesh codes must have 8 (1 km),
+/// Hidden figures (`*`, `X`, `…`) read as nil; `-` is e-Stat's mark for "none"
+/// (該当数値なし) and reads as 0. Mesh codes must have 8 (1 km),
 /// 9 (500 m) or 10 (250 m) valid digits; other rows are rejected as
 /// `file:line: reason`. `body` receives each row with its line number.
 public enum CensusReader {
-    /// Marks e-Stat and others use for a figure withheld or not applicable.
-    static let hiddenMarks: Set<String> = ["*", "-", "X", "x", "…", "***", "－", "＊", "Ｘ", "秘匿"]
+    /// Marks for a figure withheld for secrecy (e-Stat's `*` and `X`) or unknown (`…`).
+    static let hiddenMarks: Set<String> = ["*", "X", "x", "…", "***", "＊", "Ｘ", "秘匿"]
+    /// Marks for "none" (e-Stat's 該当数値なし), read as zero.
+    static let zeroMarks: Set<String> = ["-", "－", "−"]
 
-    public static func read(_ url: URL, year: Int? = nil, options: CSVReader.Options = CSVReader.Options(),
-                            onReject: (InputError) -> Void = { _ in },
-                            _ body: (_ row: CensusRow, _ line: Int) throws -> Void) throws -> InputReport {
+    public static func read(
+        _ url: URL, year: Int? = nil, options: CSVReader.Options = CSVReader.Options(),
+        onReject: (InputError) -> Void = { _ in },
+        _ body: (_ row: CensusRow, _ line: Int) throws -> Void
+    ) throws -> InputReport {
         let reader = try CSVReader(contentsOf: url, options: options)
         if reader.column("KEY_CODE") != nil {
             return try readEStat(reader, year: year, onReject: onReject, body)
@@ -32,9 +37,12 @@ public enum CensusReader {
 
     /// `mesh_code,year,population,households`; the year column may be left out when
     /// the project gives the year.
-    private static func readContract(_ reader: CSVReader, year fixedYear: Int?, onReject: (InputError) -> Void,
-                                     _ body: (CensusRow, Int) throws -> Void) throws -> InputReport {
-        let required = fixedYear == nil || reader.column("year") != nil
+    private static func readContract(
+        _ reader: CSVReader, year fixedYear: Int?, onReject: (InputError) -> Void,
+        _ body: (CensusRow, Int) throws -> Void
+    ) throws -> InputReport {
+        let required =
+            fixedYear == nil || reader.column("year") != nil
             ? ["mesh_code", "year", "population", "households"] : ["mesh_code", "population", "households"]
         let c = try reader.requireColumns(required)
         let yearColumn = reader.column("year")
@@ -43,13 +51,16 @@ public enum CensusReader {
         return try reader.forEachRow(onReject: onReject) { row in
             let code = try meshCode(row, c[0])
             let year = try yearColumn.map { column throws(InputError) in try censusYear(row, column) } ?? fixedYear ?? 0
-            let people = try count(row, population), homes = try count(row, households)
+            let people = try count(row, population)
+            let homes = try count(row, households)
             guard seen.insert("\(year)/\(code)").inserted else {
                 throw row.invalidValue(c[0], "is listed twice for \(year)")
             }
             let hidden = people.hidden || homes.hidden
-            try body(CensusRow(meshCode: code, year: year, population: people.value, households: homes.value,
-                               secrecy: hidden ? .hidden(mergedInto: nil) : .none), row.line)
+            try body(
+                CensusRow(
+                    meshCode: code, year: year, population: people.value, households: homes.value,
+                    secrecy: hidden ? .hidden(mergedInto: nil) : .none), row.line)
         }
     }
 
@@ -69,8 +80,10 @@ public enum CensusReader {
             throw row.invalidValue(column, "is not a mesh code: \(error.reason)")
         }
         guard code.level >= .third else {
-            throw row.invalidValue(column, "is a \(code.level.digitCount)-digit mesh code; census cells need 8 (1 km), "
-                + "9 (500 m) or 10 (250 m) digits")
+            throw row.invalidValue(
+                column,
+                "is a \(code.level.digitCount)-digit mesh code; census cells need 8 (1 km), "
+                    + "9 (500 m) or 10 (250 m) digits")
         }
         return code
     }
@@ -79,8 +92,9 @@ public enum CensusReader {
     static func count(_ row: borrowing CSVRow, _ column: CSVColumn) throws(InputError) -> (value: Int?, hidden: Bool) {
         guard let text = row.optionalString(column) else { return (nil, false) }
         if hiddenMarks.contains(text) { return (nil, true) }
+        if zeroMarks.contains(text) { return (0, false) }
         guard let value = Int(text.replacingOccurrences(of: ",", with: "")), value >= 0 else {
-            throw row.invalidValue(column, "is not a count (a whole number, or * - X for a hidden figure)")
+            throw row.invalidValue(column, "is not a count (a whole number, - for none, or * X for a hidden figure)")
         }
         return (value, false)
     }

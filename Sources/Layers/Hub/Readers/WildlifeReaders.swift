@@ -5,9 +5,11 @@ import GeoCore
 public enum WildlifeCamerasReader {
     public static let requiredColumns = ["camera_id", "name", "lat", "lon"]
 
-    public static func read(_ url: URL, options: CSVReader.Options = CSVReader.Options(),
-                            onReject: (InputError) -> Void = { _ in },
-                            _ body: (WildlifeCamera) throws -> Void) throws -> InputReport {
+    public static func read(
+        _ url: URL, options: CSVReader.Options = CSVReader.Options(),
+        onReject: (InputError) -> Void = { _ in },
+        _ body: (WildlifeCamera) throws -> Void
+    ) throws -> InputReport {
         var seen: Set<String> = []
         return try CSVSource.read(url, options: options, required: requiredColumns, onReject: onReject) { row, c, _ in
             let id = try CSVSource.id(row, c[0])
@@ -24,9 +26,11 @@ public enum WildlifeCamerasReader {
 public enum WildlifeDetectionsReader {
     public static let requiredColumns = ["camera_id", "timestamp", "species", "confidence"]
 
-    public static func read(_ url: URL, options: CSVReader.Options = CSVReader.Options(),
-                            onReject: (InputError) -> Void = { _ in },
-                            _ body: (WildlifeDetection) throws -> Void) throws -> InputReport {
+    public static func read(
+        _ url: URL, options: CSVReader.Options = CSVReader.Options(),
+        onReject: (InputError) -> Void = { _ in },
+        _ body: (WildlifeDetection) throws -> Void
+    ) throws -> InputReport {
         try CSVSource.read(url, options: options, required: requiredColumns, onReject: onReject) { row, c, _ in
             let id = try CSVSource.id(row, c[0])
             let time = try CSVSource.time(row, c[1])
@@ -45,12 +49,15 @@ public enum WildlifeDetectionsReader {
 public enum BusBoardingsReader {
     public static let requiredColumns = ["timestamp", "route_id", "stop_id", "event", "rider_type"]
 
-    public static func read(_ url: URL, options: CSVReader.Options = CSVReader.Options(),
-                            onReject: (InputError) -> Void = { _ in },
-                            _ body: (Boarding) throws -> Void) throws -> InputReport {
+    public static func read(
+        _ url: URL, options: CSVReader.Options = CSVReader.Options(),
+        onReject: (InputError) -> Void = { _ in },
+        _ body: (Boarding) throws -> Void
+    ) throws -> InputReport {
         try CSVSource.read(url, options: options, required: requiredColumns, onReject: onReject) { row, c, _ in
             let time = try CSVSource.time(row, c[0])
-            let route = try CSVSource.id(row, c[1]), stop = try CSVSource.id(row, c[2])
+            let route = try CSVSource.id(row, c[1])
+            let stop = try CSVSource.id(row, c[2])
             guard let event = BoardingEvent(sourceText: row.string(c[3])) else {
                 throw row.invalidValue(c[3], "is not board or alight")
             }

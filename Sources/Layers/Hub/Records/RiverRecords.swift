@@ -82,7 +82,8 @@ extension Array {
     /// The first index whose element satisfies `predicate`, for a predicate that is
     /// false then true along the array (binary search).
     func partitioningIndex(where predicate: (Element) -> Bool) -> Int {
-        var low = 0, high = count
+        var low = 0
+        var high = count
         while low < high {
             let mid = (low + high) / 2
             if predicate(self[mid]) { high = mid } else { low = mid + 1 }

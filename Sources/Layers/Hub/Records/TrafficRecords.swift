@@ -62,8 +62,10 @@ public struct TrafficAggregate: Sendable, Hashable {
     /// Pings dropped by cleaning, by reason: `accuracy`, `speed`, `duplicate`, `outsideArea`.
     public var filtered: [String: Int]
 
-    public init(crs: CRS, cellSize: Double, pings: Int, devices: Int, windows: [TrafficWindowAggregate],
-                filtered: [String: Int] = [:]) {
+    public init(
+        crs: CRS, cellSize: Double, pings: Int, devices: Int, windows: [TrafficWindowAggregate],
+        filtered: [String: Int] = [:]
+    ) {
         self.crs = crs
         self.cellSize = cellSize
         self.pings = pings

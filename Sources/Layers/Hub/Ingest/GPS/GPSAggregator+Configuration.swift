@@ -18,8 +18,10 @@ extension GPSAggregator {
         /// Offset of local time from UTC, for windows (seconds).
         public var utcOffsetSeconds: Int
 
-        public init(crs: CRS, cellSize: Double, windows: [TimeWindow], maxAccuracy: Double, maxSpeed: Double,
-                    area: BoundingBox, utcOffsetSeconds: Int) {
+        public init(
+            crs: CRS, cellSize: Double, windows: [TimeWindow], maxAccuracy: Double, maxSpeed: Double,
+            area: BoundingBox, utcOffsetSeconds: Int
+        ) {
             self.crs = crs
             self.cellSize = cellSize
             self.windows = windows
@@ -33,14 +35,16 @@ extension GPSAggregator {
         /// accuracy and speed limits), the bbox, CRS and time zone.
         public init(project: Project) {
             let settings = project.layers.childTraffic
-            self.init(crs: project.crs, cellSize: settings.cellSize, windows: settings.windows,
-                      maxAccuracy: settings.maxAccuracy, maxSpeed: settings.maxSpeedKmh / 3.6, area: project.bbox,
-                      utcOffsetSeconds: project.defaultUTCOffsetSeconds)
+            self.init(
+                crs: project.crs, cellSize: settings.cellSize, windows: settings.windows,
+                maxAccuracy: settings.maxAccuracy, maxSpeed: settings.maxSpeedKmh / 3.6, area: project.bbox,
+                utcOffsetSeconds: project.defaultUTCOffsetSeconds)
         }
 
         /// A text that changes whenever the aggregation would (stored in provenance).
         var fingerprint: String {
-            let windowText = windows.map { "\($0.name)=\($0.start)-\($0.end)/\($0.days.rawValue)" }.joined(separator: ",")
+            let windowText = windows.map { "\($0.name)=\($0.start)-\($0.end)/\($0.days.rawValue)" }.joined(
+                separator: ",")
             return "gps:crs=\(crs.definition),cell=\(cellSize),acc=\(maxAccuracy),speed=\(maxSpeed),"
                 + "area=\(area.array),offset=\(utcOffsetSeconds),windows=\(windowText)"
         }

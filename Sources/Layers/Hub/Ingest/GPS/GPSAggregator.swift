@@ -108,7 +108,9 @@ public final class GPSAggregator {
         var pending = batch
         batch = PingBatch()
         try transformer.transform(xs: &pending.x, ys: &pending.y, policy: .keepNonFinite)
-        for i in 0..<pending.count { bin(device: pending.device[i], time: pending.time[i], x: pending.x[i], y: pending.y[i]) }
+        for i in 0..<pending.count {
+            bin(device: pending.device[i], time: pending.time[i], x: pending.x[i], y: pending.y[i])
+        }
         pending.removeAll()
         batch = pending
     }
@@ -141,7 +143,8 @@ public final class GPSAggregator {
         let weekday = ((day % 7 + 7) % 7 + 3) % 7 + 1  // 1970-01-01 was a Thursday (ISO 4)
         let column = Int32(clamping: Int((x / configuration.cellSize).rounded(.down)))
         let row = Int32(clamping: Int((y / configuration.cellSize).rounded(.down)))
-        for (index, window) in configuration.windows.enumerated() where window.contains(minuteOfDay: minute, weekday: weekday) {
+        for (index, window) in configuration.windows.enumerated()
+        where window.contains(minuteOfDay: minute, weekday: weekday) {
             let key = CellKey(window: Int32(index), column: column, row: row)
             pings[key, default: 0] += 1
             cellDevices.insert(CellDevice(cell: key, device: device))
@@ -158,18 +161,22 @@ public final class GPSAggregator {
         for pair in cellDevices { deviceCounts[pair.cell, default: 0] += 1 }
         var cells = Array(repeating: [TrafficCell](), count: configuration.windows.count)
         for (key, count) in pings {
-            cells[Int(key.window)].append(TrafficCell(column: Int(key.column), row: Int(key.row), pings: count,
-                                                      devices: deviceCounts[key] ?? 0))
+            cells[Int(key.window)].append(
+                TrafficCell(
+                    column: Int(key.column), row: Int(key.row), pings: count,
+                    devices: deviceCounts[key] ?? 0))
         }
         var perWindowDevices = Array(repeating: 0, count: configuration.windows.count)
         for pair in windowDevices { perWindowDevices[Int(pair.window)] += 1 }
         let windows = configuration.windows.enumerated().map { index, window in
-            TrafficWindowAggregate(window: window, pings: windowPings[index], devices: perWindowDevices[index],
-                                   cells: cells[index].sorted { ($0.row, $0.column) < ($1.row, $1.column) })
+            TrafficWindowAggregate(
+                window: window, pings: windowPings[index], devices: perWindowDevices[index],
+                cells: cells[index].sorted { ($0.row, $0.column) < ($1.row, $1.column) })
         }
         anchors.removeAll()
         cellDevices.removeAll()
-        return TrafficAggregate(crs: configuration.crs, cellSize: configuration.cellSize, pings: kept,
-                                devices: devices.count, windows: windows, filtered: filtered)
+        return TrafficAggregate(
+            crs: configuration.crs, cellSize: configuration.cellSize, pings: kept,
+            devices: devices.count, windows: windows, filtered: filtered)
     }
 }

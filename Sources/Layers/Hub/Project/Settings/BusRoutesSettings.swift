@@ -16,10 +16,12 @@ public struct BusRoutesSettings: Sendable, Hashable {
     init(_ object: SettingsObject?) throws(ProjectError) {
         self.init()
         guard let object else { return }
-        walkingDistance = try object.positiveNumber("walkingDistance", default: walkingDistance, maximum: 5000,
-                                                    unit: " of metres")
-        lowUseThreshold = try object.integer("lowUseThreshold", default: lowUseThreshold, in: 0...Int.max,
-                                             expectation: "a whole number of boardings, zero or more")
+        walkingDistance = try object.positiveNumber(
+            "walkingDistance", default: walkingDistance, maximum: 5000,
+            unit: " of metres")
+        lowUseThreshold = try object.integer(
+            "lowUseThreshold", default: lowUseThreshold, in: 0...Int.max,
+            expectation: "a whole number of boardings, zero or more")
         if object.values["periodDays"] != nil {
             periodDays = try object.positiveNumber("periodDays", default: 1, unit: " of days")
         } else {

@@ -22,7 +22,8 @@ public struct CensusDeltaSettings: Sendable, Hashable {
         if let fromYear, let toYear, fromYear >= toYear {
             throw object.error("toYear", "expected a year after fromYear (\(fromYear)), got \(toYear)")
         }
-        minBasePopulation = try object.integer("minBasePopulation", default: minBasePopulation, in: 0...Int.max,
-                                               expectation: "a whole number of people, zero or more")
+        minBasePopulation = try object.integer(
+            "minBasePopulation", default: minBasePopulation, in: 0...Int.max,
+            expectation: "a whole number of people, zero or more")
     }
 }

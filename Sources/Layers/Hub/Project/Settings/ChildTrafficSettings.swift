@@ -26,9 +26,11 @@ public struct ChildTrafficSettings: Sendable, Hashable {
 
     public static let defaultWindows: [TimeWindow] = [.allDay, .morningCommute, .afternoonCommute]
 
-    public init(minDistinctDevices: Int = 5, cellSize: Double = 50, bandwidth: Double = 150,
-                windows: [TimeWindow] = ChildTrafficSettings.defaultWindows, defaultWindow: String = "all-day",
-                maxAccuracy: Double = 50, maxSpeedKmh: Double = 40) {
+    public init(
+        minDistinctDevices: Int = 5, cellSize: Double = 50, bandwidth: Double = 150,
+        windows: [TimeWindow] = ChildTrafficSettings.defaultWindows, defaultWindow: String = "all-day",
+        maxAccuracy: Double = 50, maxSpeedKmh: Double = 40
+    ) {
         self.minDistinctDevices = minDistinctDevices
         self.cellSize = cellSize
         self.bandwidth = bandwidth
@@ -52,8 +54,10 @@ public struct ChildTrafficSettings: Sendable, Hashable {
         }
         defaultWindow = try object.nonEmptyString("defaultWindow", default: windows.first?.name ?? defaultWindow)
         guard window(named: defaultWindow) != nil else {
-            throw object.error("defaultWindow", "expected the name of one of the windows "
-                + "(\(windows.map(\.name).joined(separator: ", "))), got \"\(defaultWindow)\"")
+            throw object.error(
+                "defaultWindow",
+                "expected the name of one of the windows "
+                    + "(\(windows.map(\.name).joined(separator: ", "))), got \"\(defaultWindow)\"")
         }
         maxAccuracy = try object.positiveNumber("maxAccuracy", default: maxAccuracy, unit: " of metres")
         maxSpeedKmh = try object.positiveNumber("maxSpeedKmh", default: maxSpeedKmh, unit: " of km/h")
@@ -65,10 +69,15 @@ public struct ChildTrafficSettings: Sendable, Hashable {
         var windows: [TimeWindow] = []
         for (index, item) in items.enumerated() {
             let object = try SettingsObject(item, path: "\(path)[\(index)]")
-            guard let name = try object.string("name") else { throw ProjectError(path: object.path, reason: "expected a \"name\"") }
-            guard !name.isEmpty, name.utf8.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D })
+            guard let name = try object.string("name") else {
+                throw ProjectError(path: object.path, reason: "expected a \"name\"")
+            }
+            guard !name.isEmpty,
+                name.utf8.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D })
             else { throw object.error("name", "expected lower-case letters, digits and '-', got \"\(name)\"") }
-            guard !windows.contains(where: { $0.name == name }) else { throw object.error("name", "\"\(name)\" is used twice") }
+            guard !windows.contains(where: { $0.name == name }) else {
+                throw object.error("name", "\"\(name)\" is used twice")
+            }
             let start = try clock(object, "start", endOfDay: false)
             let end = try clock(object, "end", endOfDay: true)
             guard start != end else { throw object.error("end", "expected a time different from start") }
@@ -86,9 +95,12 @@ public struct ChildTrafficSettings: Sendable, Hashable {
     }
 
     private static func clock(_ object: SettingsObject, _ key: String, endOfDay: Bool) throws(ProjectError) -> Int {
-        guard let text = try object.string(key) else { throw ProjectError(path: object.path, reason: "expected a \"\(key)\" time") }
+        guard let text = try object.string(key) else {
+            throw ProjectError(path: object.path, reason: "expected a \"\(key)\" time")
+        }
         guard let minutes = TimeWindow.minutes(text, allowEndOfDay: endOfDay) else {
-            throw object.error(key, "expected a time HH:MM from 00:00 to \(endOfDay ? "24:00" : "23:59"), got \"\(text)\"")
+            throw object.error(
+                key, "expected a time HH:MM from 00:00 to \(endOfDay ? "24:00" : "23:59"), got \"\(text)\"")
         }
         return minutes
     }

@@ -29,9 +29,11 @@ public struct CompositeSettings: Sendable, Hashable {
     /// Route end points further than this from every road are refused, in metres (default 500).
     public var maxSnapDistance: Double
 
-    public init(cellSize: Double = 100, weights: [CompositeHazard: Double] = [.flood: 1, .wildlife: 1],
-                beta: Double = 4, exposureWindow: String? = nil, exposureFloor: Double = 0.2,
-                sensorReach: Double = 2000, riverReach: Double = 300, maxSnapDistance: Double = 500) {
+    public init(
+        cellSize: Double = 100, weights: [CompositeHazard: Double] = [.flood: 1, .wildlife: 1],
+        beta: Double = 4, exposureWindow: String? = nil, exposureFloor: Double = 0.2,
+        sensorReach: Double = 2000, riverReach: Double = 300, maxSnapDistance: Double = 500
+    ) {
         self.cellSize = cellSize
         self.weights = weights
         self.beta = beta
@@ -58,8 +60,10 @@ public struct CompositeSettings: Sendable, Hashable {
         beta = try object.nonNegativeNumber("beta", default: beta)
         exposureWindow = try object.string("exposureWindow")
         if let name = exposureWindow, !windows.contains(where: { $0.name == name }) {
-            throw object.error("exposureWindow", "expected the name of a child-traffic window "
-                + "(\(windows.map(\.name).joined(separator: ", "))), got \"\(name)\"")
+            throw object.error(
+                "exposureWindow",
+                "expected the name of a child-traffic window "
+                    + "(\(windows.map(\.name).joined(separator: ", "))), got \"\(name)\"")
         }
         exposureFloor = try object.fraction("exposureFloor", default: exposureFloor)
         sensorReach = try object.positiveNumber("sensorReach", default: sensorReach, maximum: 100_000, unit: " of metres")

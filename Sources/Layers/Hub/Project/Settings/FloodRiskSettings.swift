@@ -12,8 +12,10 @@ public struct FloodRiskSettings: Sendable, Hashable {
     /// means "no scenario" (default nil).
     public var scenarioRain: Double?
 
-    public init(advisoryFraction: Double = 0.8, riseRateHours: Double = 3, maxLagHours: Int = 12,
-                scenarioRain: Double? = nil) {
+    public init(
+        advisoryFraction: Double = 0.8, riseRateHours: Double = 3, maxLagHours: Int = 12,
+        scenarioRain: Double? = nil
+    ) {
         self.advisoryFraction = advisoryFraction
         self.riseRateHours = riseRateHours
         self.maxLagHours = maxLagHours
@@ -23,11 +25,14 @@ public struct FloodRiskSettings: Sendable, Hashable {
     init(_ object: SettingsObject?) throws(ProjectError) {
         self.init()
         guard let object else { return }
-        advisoryFraction = try object.number("advisoryFraction", default: advisoryFraction, in: 0.01...1,
-                                             expectation: "a fraction greater than 0 and at most 1")
-        riseRateHours = try object.positiveNumber("riseRateHours", default: riseRateHours, maximum: 240, unit: " of hours")
-        maxLagHours = try object.integer("maxLagHours", default: maxLagHours, in: 0...168,
-                                         expectation: "a whole number of hours from 0 to 168")
+        advisoryFraction = try object.number(
+            "advisoryFraction", default: advisoryFraction, in: 0.01...1,
+            expectation: "a fraction greater than 0 and at most 1")
+        riseRateHours = try object.positiveNumber(
+            "riseRateHours", default: riseRateHours, maximum: 240, unit: " of hours")
+        maxLagHours = try object.integer(
+            "maxLagHours", default: maxLagHours, in: 0...168,
+            expectation: "a whole number of hours from 0 to 168")
         if object.values["scenarioRain"] != nil {
             scenarioRain = try object.nonNegativeNumber("scenarioRain", default: 0, unit: " of mm/h")
         } else {

@@ -20,14 +20,17 @@ public struct IngestSettings: Sendable, Hashable {
         self.init()
         guard let object else { return }
         strict = try object.bool("strict", default: strict)
-        maxRejectionsKept = try object.integer("maxRejectionsKept", default: maxRejectionsKept, in: 0...1_000_000,
-                                               expectation: "a whole number from 0 to 1000000")
-        let megabytes = try object.integer("maxZipMemberMB", default: zipLimits.maxMemberSize >> 20, in: 1...65_536,
-                                           expectation: "a number of MiB from 1 to 65536")
+        maxRejectionsKept = try object.integer(
+            "maxRejectionsKept", default: maxRejectionsKept, in: 0...1_000_000,
+            expectation: "a whole number from 0 to 1000000")
+        let megabytes = try object.integer(
+            "maxZipMemberMB", default: zipLimits.maxMemberSize >> 20, in: 1...65_536,
+            expectation: "a number of MiB from 1 to 65536")
         zipLimits.maxMemberSize = megabytes << 20
         zipLimits.maxTotalSize = max(zipLimits.maxTotalSize, zipLimits.maxMemberSize)
-        zipLimits.maxRatio = try object.integer("maxZipRatio", default: zipLimits.maxRatio, in: 2...100_000,
-                                                expectation: "a compression ratio from 2 to 100000")
+        zipLimits.maxRatio = try object.integer(
+            "maxZipRatio", default: zipLimits.maxRatio, in: 2...100_000,
+            expectation: "a compression ratio from 2 to 100000")
         try object.finish()
     }
 }

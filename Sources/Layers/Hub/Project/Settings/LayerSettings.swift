@@ -40,8 +40,10 @@ public struct LayerSettings: Sendable, Hashable {
             try settings?.finish()
         }
         for key in object.values.keys.sorted() where LayerName(rawValue: key) == nil {
-            throw ProjectError(path: object.path(key), reason: "unknown layer (the layers are "
-                + "\(LayerName.allCases.map(\.rawValue).joined(separator: ", ")))")
+            throw ProjectError(
+                path: object.path(key),
+                reason: "unknown layer (the layers are "
+                    + "\(LayerName.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
     }
 }

@@ -14,8 +14,10 @@ public struct StyleOverride: Sendable, Hashable {
     /// Point radius in pixels at 256-pixel tiles.
     public var pointRadius: Double?
 
-    public init(opacity: Double? = nil, color: String? = nil, ramp: [String]? = nil, lineWidth: Double? = nil,
-                pointRadius: Double? = nil) {
+    public init(
+        opacity: Double? = nil, color: String? = nil, ramp: [String]? = nil, lineWidth: Double? = nil,
+        pointRadius: Double? = nil
+    ) {
         self.opacity = opacity
         self.color = color
         self.ramp = ramp
@@ -33,20 +35,27 @@ public struct StyleOverride: Sendable, Hashable {
             styles[layer] = try StyleOverride(style)
         }
         for key in object.values.keys.sorted() where LayerName(rawValue: key) == nil {
-            throw ProjectError(path: object.path(key), reason: "unknown layer (the layers are "
-                + "\(LayerName.allCases.map(\.rawValue).joined(separator: ", ")))")
+            throw ProjectError(
+                path: object.path(key),
+                reason: "unknown layer (the layers are "
+                    + "\(LayerName.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         return styles
     }
 
     private init(_ object: SettingsObject) throws(ProjectError) {
-        if object.values["opacity"] != nil { opacity = try object.fraction("opacity", default: 1) } else { _ = object.value("opacity") }
+        if object.values["opacity"] != nil {
+            opacity = try object.fraction("opacity", default: 1)
+        } else {
+            _ = object.value("opacity")
+        }
         color = try Self.colour(object, "color")
         if let items = try object.array("ramp") {
             var colours: [String] = []
             for (index, item) in items.enumerated() {
                 guard case .string(let text) = item, Self.isColour(text) else {
-                    throw object.error("ramp", "expected colours such as \"#1a9850\"; item \(index) is \(item.kindDescription)")
+                    throw object.error(
+                        "ramp", "expected colours such as \"#1a9850\"; item \(index) is \(item.kindDescription)")
                 }
                 colours.append(text)
             }
@@ -55,10 +64,14 @@ public struct StyleOverride: Sendable, Hashable {
         }
         if object.values["lineWidth"] != nil {
             lineWidth = try object.positiveNumber("lineWidth", default: 1, maximum: 64, unit: " of pixels")
-        } else { _ = object.value("lineWidth") }
+        } else {
+            _ = object.value("lineWidth")
+        }
         if object.values["pointRadius"] != nil {
             pointRadius = try object.positiveNumber("pointRadius", default: 1, maximum: 64, unit: " of pixels")
-        } else { _ = object.value("pointRadius") }
+        } else {
+            _ = object.value("pointRadius")
+        }
         try object.finish()
     }
 
@@ -72,6 +85,8 @@ public struct StyleOverride: Sendable, Hashable {
     static func isColour(_ text: String) -> Bool {
         let digits = text.utf8.dropFirst()
         return text.hasPrefix("#") && (digits.count == 6 || digits.count == 8)
-            && digits.allSatisfy { (0x30...0x39).contains($0) || (0x41...0x46).contains($0) || (0x61...0x66).contains($0) }
+            && digits.allSatisfy {
+                (0x30...0x39).contains($0) || (0x41...0x46).contains($0) || (0x61...0x66).contains($0)
+            }
     }
 }

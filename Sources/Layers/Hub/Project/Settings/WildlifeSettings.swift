@@ -13,8 +13,10 @@ public struct WildlifeSettings: Sendable, Hashable {
 
     public static let defaultSpeciesWeights: [Species: Double] = [.bear: 1, .boar: 0.5, .serow: 0.25, .other: 0.1]
 
-    public init(minConfidence: Double = 0.5, zoneRadius: Double = 500, periodDays: Double = 365,
-                halfLifeDays: Double = 30, speciesWeights: [Species: Double] = WildlifeSettings.defaultSpeciesWeights) {
+    public init(
+        minConfidence: Double = 0.5, zoneRadius: Double = 500, periodDays: Double = 365,
+        halfLifeDays: Double = 30, speciesWeights: [Species: Double] = WildlifeSettings.defaultSpeciesWeights
+    ) {
         self.minConfidence = minConfidence
         self.zoneRadius = zoneRadius
         self.periodDays = periodDays
@@ -34,8 +36,9 @@ public struct WildlifeSettings: Sendable, Hashable {
         halfLifeDays = try object.positiveNumber("halfLifeDays", default: halfLifeDays, unit: " of days")
         if let weights = try object.object("speciesWeights") {
             for species in Species.allCases {
-                speciesWeights[species] = try weights.nonNegativeNumber(species.rawValue,
-                                                                       default: speciesWeights[species] ?? 0)
+                speciesWeights[species] = try weights.nonNegativeNumber(
+                    species.rawValue,
+                    default: speciesWeights[species] ?? 0)
             }
             try weights.finish()
         }

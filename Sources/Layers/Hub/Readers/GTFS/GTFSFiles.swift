@@ -40,7 +40,9 @@ final class GTFSFiles {
                     continue
                 }
                 let depth = entry.name.split(separator: "/").count
-                if let existing = members[entry.fileName], existing.name.split(separator: "/").count <= depth { continue }
+                if let existing = members[entry.fileName], existing.name.split(separator: "/").count <= depth {
+                    continue
+                }
                 members[entry.fileName] = entry
             }
         } catch {

@@ -15,19 +15,26 @@ extension GTFSLoad {
             }
             var location: Coordinate?
             if let latColumn = reader.column("stop_lat"), let lonColumn = reader.column("stop_lon"),
-               let lat = try row.optionalDouble(latColumn), let lon = try row.optionalDouble(lonColumn) {
-                guard (-90...90).contains(lat) else { throw row.invalidValue(latColumn, "is not a latitude (-90 to 90)") }
-                guard (-180...180).contains(lon) else { throw row.invalidValue(lonColumn, "is not a longitude (-180 to 180)") }
+                let lat = try row.optionalDouble(latColumn), let lon = try row.optionalDouble(lonColumn)
+            {
+                guard (-90...90).contains(lat) else {
+                    throw row.invalidValue(latColumn, "is not a latitude (-90 to 90)")
+                }
+                guard (-180...180).contains(lon) else {
+                    throw row.invalidValue(lonColumn, "is not a longitude (-180 to 180)")
+                }
                 location = Coordinate(lon: lon, lat: lat)
             } else if type <= 2 {
-                throw row.error(reader.column("stop_lat") ?? reader.column("stop_lon"),
-                                "is required for a stop, station or entrance (stop_lat and stop_lon)")
+                throw row.error(
+                    reader.column("stop_lat") ?? reader.column("stop_lon"),
+                    "is required for a stop, station or entrance (stop_lat and stop_lon)")
             }
             guard seen.insert(id).inserted else { throw row.invalidValue(c[0], "is listed twice") }
-            load.feed.stops.append(GTFSStop(
-                id: id, name: reader.column("stop_name").flatMap { row.optionalString($0) } ?? "",
-                location: location, locationType: type,
-                parentStation: reader.column("parent_station").flatMap { row.optionalString($0) }))
+            load.feed.stops.append(
+                GTFSStop(
+                    id: id, name: reader.column("stop_name").flatMap { row.optionalString($0) } ?? "",
+                    location: location, locationType: type,
+                    parentStation: reader.column("parent_station").flatMap { row.optionalString($0) }))
         }
     }
 
@@ -38,17 +45,18 @@ extension GTFSLoad {
             let type = try row.int(c[1])
             guard type >= 0 else { throw row.invalidValue(c[1], "is not a route type") }
             guard seen.insert(id).inserted else { throw row.invalidValue(c[0], "is listed twice") }
-            load.feed.routes.append(GTFSRoute(
-                id: id, agencyID: reader.column("agency_id").flatMap { row.optionalString($0) },
-                shortName: reader.column("route_short_name").flatMap { row.optionalString($0) },
-                longName: reader.column("route_long_name").flatMap { row.optionalString($0) },
-                type: type, color: reader.column("route_color").flatMap { row.optionalString($0) }))
+            load.feed.routes.append(
+                GTFSRoute(
+                    id: id, agencyID: reader.column("agency_id").flatMap { row.optionalString($0) },
+                    shortName: reader.column("route_short_name").flatMap { row.optionalString($0) },
+                    longName: reader.column("route_long_name").flatMap { row.optionalString($0) },
+                    type: type, color: reader.column("route_color").flatMap { row.optionalString($0) }))
         }
     }
 
     mutating func readTrips() {
         let routes = Set(feed.routes.map(\.id))
-        let checkRoutes = files.has("routes.txt")
+        let checkRoutes = readTables.contains("routes.txt")
         var seen: Set<String> = []
         table("trips.txt", required: ["route_id", "service_id", "trip_id"]) { row, c, reader, load in
             let routeID = try requiredID(row, c[0])
@@ -57,16 +65,19 @@ extension GTFSLoad {
             guard !checkRoutes || routes.contains(routeID) else { throw row.invalidValue(c[0], "is not in routes.txt") }
             let direction = try reader.column("direction_id").flatMap { try row.optionalInt($0) }
             guard seen.insert(id).inserted else { throw row.invalidValue(c[2], "is listed twice") }
-            load.feed.trips.append(GTFSTrip(
-                id: id, routeID: routeID, serviceID: serviceID,
-                shapeID: reader.column("shape_id").flatMap { row.optionalString($0) }, directionID: direction,
-                headsign: reader.column("trip_headsign").flatMap { row.optionalString($0) }))
+            load.feed.trips.append(
+                GTFSTrip(
+                    id: id, routeID: routeID, serviceID: serviceID,
+                    shapeID: reader.column("shape_id").flatMap { row.optionalString($0) }, directionID: direction,
+                    headsign: reader.column("trip_headsign").flatMap { row.optionalString($0) }))
         }
     }
 
     mutating func readStopTimes() {
-        let trips = Set(feed.trips.map(\.id)), stops = Set(feed.stops.map(\.id))
-        let checkTrips = files.has("trips.txt"), checkStops = files.has("stops.txt")
+        let trips = Set(feed.trips.map(\.id))
+        let stops = Set(feed.stops.map(\.id))
+        let checkTrips = readTables.contains("trips.txt")
+        let checkStops = readTables.contains("stops.txt")
         table("stop_times.txt", required: ["trip_id", "arrival_time", "departure_time", "stop_id", "stop_sequence"]) {
             row, c, _, load in
             let tripID = try requiredID(row, c[0])
@@ -75,9 +86,10 @@ extension GTFSLoad {
             guard !checkStops || stops.contains(stopID) else { throw row.invalidValue(c[3], "is not in stops.txt") }
             let sequence = try row.int(c[4])
             guard sequence >= 0 else { throw row.invalidValue(c[4], "must be zero or more") }
-            load.feed.stopTimes.append(GTFSStopTime(
-                tripID: tripID, stopSequence: sequence, stopID: stopID,
-                arrival: try time(row, c[1]), departure: try time(row, c[2])))
+            load.feed.stopTimes.append(
+                GTFSStopTime(
+                    tripID: tripID, stopSequence: sequence, stopID: stopID,
+                    arrival: try time(row, c[1]), departure: try time(row, c[2])))
         }
     }
 
@@ -87,7 +99,8 @@ extension GTFSLoad {
         table("shapes.txt", required: ["shape_id", "shape_pt_lat", "shape_pt_lon", "shape_pt_sequence"]) {
             row, c, reader, _ in
             let id = try requiredID(row, c[0])
-            let lat = try row.double(c[1]), lon = try row.double(c[2])
+            let lat = try row.double(c[1])
+            let lon = try row.double(c[2])
             guard (-90...90).contains(lat) else { throw row.invalidValue(c[1], "is not a latitude (-90 to 90)") }
             guard (-180...180).contains(lon) else { throw row.invalidValue(c[2], "is not a longitude (-180 to 180)") }
             let sequence = try row.int(c[3])
@@ -111,8 +124,10 @@ extension GTFSLoad {
                 guard flag == 0 || flag == 1 else { throw row.invalidValue(column, "must be 0 or 1") }
                 weekdays.append(flag == 1)
             }
-            load.feed.calendar.append(GTFSCalendar(serviceID: id, weekdays: weekdays,
-                                                   startDate: try date(row, c[8]), endDate: try date(row, c[9])))
+            load.feed.calendar.append(
+                GTFSCalendar(
+                    serviceID: id, weekdays: weekdays,
+                    startDate: try date(row, c[8]), endDate: try date(row, c[9])))
         }
     }
 
@@ -122,7 +137,8 @@ extension GTFSLoad {
             guard let exception = GTFSCalendarDate.Exception(rawValue: try row.int(c[2])) else {
                 throw row.invalidValue(c[2], "must be 1 (added) or 2 (removed)")
             }
-            load.feed.calendarDates.append(GTFSCalendarDate(serviceID: id, date: try date(row, c[1]), exception: exception))
+            load.feed.calendarDates.append(
+                GTFSCalendarDate(serviceID: id, date: try date(row, c[1]), exception: exception))
         }
     }
 }

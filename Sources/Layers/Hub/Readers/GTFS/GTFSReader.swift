@@ -29,10 +29,13 @@ public struct GTFSReader: Sendable {
     ///
     /// - Returns: the feed and a report of accepted and rejected rows over all files.
     /// - Throws: ``InputError`` when `url` is neither a folder nor a readable zip archive.
-    public func read(_ url: URL, onReject: @escaping (InputError) -> Void = { _ in }) throws(InputError) -> (feed: GTFSFeed, report: InputReport) {
+    public func read(_ url: URL, onReject: @escaping (InputError) -> Void = { _ in }) throws(InputError) -> (
+        feed: GTFSFeed, report: InputReport
+    ) {
         let files = try GTFSFiles(url: url, limits: limits)
-        var load = GTFSLoad(files: files, options: options, onReject: onReject,
-                            report: InputReport(file: files.name, maxKeptErrors: maxKeptErrors))
+        var load = GTFSLoad(
+            files: files, options: options, onReject: onReject,
+            report: InputReport(file: files.name, maxKeptErrors: maxKeptErrors))
         for member in files.unsafeMembers {
             load.reject(InputError(file: files.name, reason: "\(member): member path escapes the archive; ignored"))
         }
@@ -63,6 +66,9 @@ struct GTFSLoad {
     let onReject: (InputError) -> Void
     var report: InputReport
     var feed = GTFSFeed()
+    /// Tables whose header was read: rows of other tables are checked against them
+    /// (a table that is missing or unreadable cannot be checked against).
+    var readTables: Set<String> = []
 
     mutating func reject(_ error: InputError) {
         report.reject(error)
@@ -72,19 +78,23 @@ struct GTFSLoad {
     /// Reads one file if present: finds `required` columns (the file is rejected when
     /// any is missing), then calls `row` for every record; records whose `row` throws
     /// an ``InputError`` are rejected and reading goes on.
-    mutating func table(_ fileName: String, required: [String],
-                        row: (borrowing CSVRow, [CSVColumn], CSVReader, inout GTFSLoad) throws -> Void) {
+    mutating func table(
+        _ fileName: String, required: [String],
+        row: (borrowing CSVRow, [CSVColumn], CSVReader, inout GTFSLoad) throws -> Void
+    ) {
         guard files.has(fileName) else { return }
         do {
             let reader = try files.reader(fileName, options: options)
             let columns = try reader.requireColumns(required)
+            readTables.insert(fileName)
             let onReject = self.onReject
             let fileReport = try reader.forEachRow(onReject: onReject) { record in
                 try row(record, columns, reader, &self)
             }
             report.acceptedCount += fileReport.acceptedCount
             report.rejectedCount += fileReport.rejectedCount
-            report.errors.append(contentsOf: fileReport.errors.prefix(max(0, report.maxKeptErrors - report.errors.count)))
+            report.errors.append(
+                contentsOf: fileReport.errors.prefix(max(0, report.maxKeptErrors - report.errors.count)))
         } catch let error as InputError {
             reject(files.translated(error))
         } catch {

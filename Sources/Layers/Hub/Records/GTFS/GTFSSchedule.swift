@@ -9,8 +9,9 @@ public struct GTFSTime: Sendable, Hashable, Comparable, CustomStringConvertible 
     public init?(_ text: String) {
         let parts = text.trimmingCharacters(in: .whitespaces).split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 3, (1...3).contains(parts[0].count), parts[1].count == 2, parts[2].count == 2,
-              let h = Int(parts[0]), let m = Int(parts[1]), let s = Int(parts[2]),
-              h >= 0, (0..<60).contains(m), (0..<60).contains(s) else { return nil }
+            let h = Int(parts[0]), let m = Int(parts[1]), let s = Int(parts[2]),
+            h >= 0, (0..<60).contains(m), (0..<60).contains(s)
+        else { return nil }
         seconds = h * 3600 + m * 60 + s
     }
 

@@ -34,8 +34,10 @@ public struct GTFSRoute: Sendable, Hashable {
     /// `route_color` as six hex digits, when given.
     public var color: String?
 
-    public init(id: String, agencyID: String? = nil, shortName: String?, longName: String?, type: Int,
-                color: String? = nil) {
+    public init(
+        id: String, agencyID: String? = nil, shortName: String?, longName: String?, type: Int,
+        color: String? = nil
+    ) {
         self.id = id
         self.agencyID = agencyID
         self.shortName = shortName
@@ -58,8 +60,10 @@ public struct GTFSTrip: Sendable, Hashable {
     public var directionID: Int?
     public var headsign: String?
 
-    public init(id: String, routeID: String, serviceID: String, shapeID: String? = nil, directionID: Int? = nil,
-                headsign: String? = nil) {
+    public init(
+        id: String, routeID: String, serviceID: String, shapeID: String? = nil, directionID: Int? = nil,
+        headsign: String? = nil
+    ) {
         self.id = id
         self.routeID = routeID
         self.serviceID = serviceID
