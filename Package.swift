@@ -50,6 +50,6 @@ let package = Package(
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "TestSupport"]),
         .testTarget(name: "LayersTests", dependencies: ["Layers", "TestSupport"]),
         .testTarget(name: "TileRendererTests", dependencies: ["TileRenderer", "TestSupport"]),
-        .testTarget(name: "geohubTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "geohubTests", dependencies: ["geohub", "TestSupport"]),
     ]
 )

@@ -1,0 +1,140 @@
+import Dispatch
+import Foundation
+import Layers
+
+/// What the cache keeps: rendered tiles and layer GeoJSON, keyed by everything that
+/// changes their bytes, including the layer's revision (so a rebuilt layer is never
+/// answered from its old entries).
+struct CacheKey: Hashable, Sendable {
+    enum Kind: Hashable, Sendable {
+        case tile(z: Int, x: Int, y: Int, scale: TileScale)
+        case geoJSON
+    }
+
+    var layer: LayerName
+    var revision: Int
+    var kind: Kind
+    /// The canonical scenario (`rain=50`), or nil.
+    var scenario: String?
+}
+
+/// A cached body with its strong ETag; `body` nil is an empty tile (204).
+struct CachedEntity: Sendable {
+    var body: Data?
+    var etag: String
+
+    init(body: Data?) {
+        self.body = body
+        self.etag = EntityTag.strong(for: body ?? Data())
+    }
+
+    /// An entity whose tag was computed already.
+    init(body: Data?, etag: String) {
+        self.body = body
+        self.etag = etag
+    }
+
+    /// What the entry costs against the budget: its bytes plus bookkeeping.
+    var cost: Int { (body?.count ?? 0) + 160 }
+}
+
+/// The server's in-memory cache of tiles and GeoJSON: LRU within a byte budget,
+/// shared by every libmicrohttpd thread, and single-flight: concurrent requests for
+/// the same missing entry wait for one render instead of each rendering it.
+final class ResponseCache: Sendable {
+    /// A render in progress that other requests wait on. `result` is written once,
+    /// before `done.leave()`, and read only after `done.wait()`, which orders the
+    /// accesses (hence `@unchecked Sendable`).
+    private final class Flight: @unchecked Sendable {
+        let done = DispatchGroup()
+        var result: Result<CachedEntity, any Error>?
+
+        init() { done.enter() }
+    }
+
+    private struct State {
+        var store: LRUStore<CacheKey, CachedEntity>
+        var flights: [CacheKey: Flight] = [:]
+        var hits = 0
+        var misses = 0
+        var renders = 0
+    }
+
+    private let state: Locked<State>
+
+    init(budget: Int) {
+        state = Locked(State(store: LRUStore(budget: budget)))
+    }
+
+    /// The cached entity for `key`, or the result of `produce()`, which runs at most
+    /// once per key at a time (others asking meanwhile wait for it). Errors are
+    /// passed to every waiter and not cached.
+    func entity(for key: CacheKey, produce: () throws -> Data?) throws -> CachedEntity {
+        enum Step {
+            case hit(CachedEntity)
+            case wait(Flight)
+            case render(Flight)
+        }
+        let step: Step = state.withLock { state in
+            if let entity = state.store.value(for: key) {
+                state.hits += 1
+                return .hit(entity)
+            }
+            state.misses += 1
+            if let flight = state.flights[key] { return .wait(flight) }
+            let flight = Flight()
+            state.flights[key] = flight
+            state.renders += 1
+            return .render(flight)
+        }
+        switch step {
+        case .hit(let entity):
+            return entity
+        case .wait(let flight):
+            flight.done.wait()
+            guard let result = flight.result else { throw CacheError.renderAbandoned }
+            return try result.get()
+        case .render(let flight):
+            let result = Result { CachedEntity(body: try produce()) }
+            state.withLock { state in
+                if case .success(let entity) = result { state.store.insert(entity, for: key, cost: entity.cost) }
+                state.flights[key] = nil
+            }
+            flight.result = result
+            flight.done.leave()
+            return try result.get()
+        }
+    }
+
+    /// Drops every entry of `layer` older than `revision` (called when a rebuilt layer
+    /// is first seen, to give its memory back at once rather than by ageing out).
+    func evict(layer: LayerName, before revision: Int) {
+        state.withLock { state in
+            state.store.removeAll { $0.layer == layer && $0.revision < revision }
+        }
+    }
+
+    /// Counters for `/health` and tests.
+    struct Statistics: Sendable, Equatable {
+        var entries: Int
+        var bytes: Int
+        var budget: Int
+        var hits: Int
+        var misses: Int
+        var renders: Int
+    }
+
+    var statistics: Statistics {
+        state.withLock { state in
+            Statistics(
+                entries: state.store.count, bytes: state.store.totalCost, budget: state.store.budget,
+                hits: state.hits, misses: state.misses, renders: state.renders)
+        }
+    }
+}
+
+/// Internal failures of the cache itself.
+enum CacheError: Error, Sendable {
+    /// A render another request was waiting on ended without a result.
+    case renderAbandoned
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// One request as libmicrohttpd parsed it: method, percent-decoded path, query
+/// arguments and headers (names lower-cased). The server never parses HTTP itself.
+struct HTTPRequest: Sendable {
+    var method: String
+    /// The decoded path, without the query (`/tiles/basemap/12/3637/1594.png`).
+    var path: String
+    /// Query arguments; for a repeated key the first value. A key without `=` maps to "".
+    var query: [String: String]
+    /// Header values by lower-cased name; for a repeated header the first value.
+    var headers: [String: String]
+
+    init(method: String, path: String, query: [String: String] = [:], headers: [String: String] = [:]) {
+        self.method = method
+        self.path = path
+        self.query = query
+        self.headers = headers
+    }
+
+    func header(_ name: String) -> String? { headers[name.lowercased()] }
+
+    var isHead: Bool { method == "HEAD" }
+}
+
+/// One answer: status, headers in order, and the body (omitted on the wire for HEAD,
+/// 204 and 304 by libmicrohttpd).
+struct HTTPResponse: Sendable {
+    var status: Int
+    var headers: [(name: String, value: String)]
+    var body: Data
+    /// Why a 5xx happened, for the access log only (never sent to the client).
+    var logNote: String?
+
+    init(status: Int, headers: [(name: String, value: String)] = [], body: Data = Data(), logNote: String? = nil) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.logNote = logNote
+    }
+
+    func header(_ name: String) -> String? {
+        headers.first { $0.name.lowercased() == name.lowercased() }?.value
+    }
+
+    mutating func setHeader(_ name: String, _ value: String) {
+        headers.removeAll { $0.name.lowercased() == name.lowercased() }
+        headers.append((name, value))
+    }
+
+    /// A JSON body with its content type.
+    static func json(_ status: Int, _ body: Data) -> HTTPResponse {
+        HTTPResponse(status: status, headers: [("Content-Type", "application/json; charset=utf-8")], body: body)
+    }
+
+    /// `{"error": message}` with the status: what every 4xx/5xx answer looks like.
+    static func error(_ status: Int, _ message: String) -> HTTPResponse {
+        json(status, JSONText.object(["error": .string(message), "status": .int(status)]))
+    }
+}

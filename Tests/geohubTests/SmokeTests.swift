@@ -1,5 +1,0 @@
-import XCTest
-
-final class geohubTestsSmoke: XCTestCase {
-    func testBuilds() { XCTAssertTrue(true) }
-}
