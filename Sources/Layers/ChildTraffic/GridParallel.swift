@@ -40,6 +40,47 @@ enum GridParallel {
     }
 }
 
+extension GridParallel {
+    /// Runs one worker per core over chunks of `0..<count` handed out in turn, each
+    /// worker folding its chunks into its own state (for example its own count grid),
+    /// so a descheduled worker never holds back a fixed share of the work.
+    ///
+    /// - Returns: each worker's final state (at most one per core; order not meaningful).
+    static func fold<State: Sendable>(count: Int, chunkSize: Int, makeState: @Sendable () -> State,
+                                      _ body: @Sendable (inout State, Range<Int>) -> Void) -> [State] {
+        let size = Swift.max(1, chunkSize)
+        let chunks = (count + size - 1) / size
+        let workers = Swift.max(1, Swift.min(cores, chunks))
+        let dispenser = ChunkDispenser(chunks: chunks)
+        let slots = ResultSlots<State>(count: workers)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var state = makeState()
+            while let chunk = dispenser.next() {
+                body(&state, (chunk * size)..<Swift.min(count, (chunk + 1) * size))
+            }
+            slots.store(state, at: worker)
+        }
+        return slots.values()
+    }
+}
+
+/// Hands out chunk numbers 0, 1, 2, … to workers, under a lock.
+private final class ChunkDispenser: @unchecked Sendable {
+    private let lock = NSLock()
+    private var nextChunk = 0
+    private let chunks: Int
+
+    init(chunks: Int) { self.chunks = chunks }
+
+    func next() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard nextChunk < chunks else { return nil }
+        nextChunk += 1
+        return nextChunk - 1
+    }
+}
+
 /// The lock-guarded result slots of one `GridParallel.map` run.
 private final class ResultSlots<T: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
