@@ -19,9 +19,8 @@ public struct RoutePlanner: Sendable {
     public let beta: Double
     /// Points further than this from every road (metres) are refused (default 500 m).
     public let maxSnapDistance: Double
-    /// ∫ flood part ds per edge, and ∫ wildlife part ds per edge for all day then each band.
-    let floodIntegrals: [Double]
-    let wildlifeIntegrals: [[Double]]
+    /// Per time variant (all day, then each band): ∫ risk ds per edge and the risk grid.
+    let variants: [RiskVariant]
     /// lon/lat → network CRS.
     let toNetwork: CRSTransform
 
@@ -54,8 +53,28 @@ public struct RoutePlanner: Sendable {
                 range.map { grid.integral(along: edges[$0].points) }
             }.joined())
         }
-        floodIntegrals = integrals(risk?.flood)
-        wildlifeIntegrals = [integrals(risk?.wildlife)] + (0..<RiskSurface.bandCount).map { integrals(risk?.wildlifeByBand[$0]) }
+        let flood = integrals(risk?.flood)
+        let wildlife = [integrals(risk?.wildlife)] + (0..<RiskSurface.bandCount).map { integrals(risk?.wildlifeByBand[$0]) }
+        let lengths = edges.map(\.length)
+        variants = wildlife.enumerated().map { index, wild in
+            let edgeRisk = zip(flood, wild).map { $0 + $1 }
+            return RiskVariant(edgeRisk: edgeRisk, safeCost: zip(lengths, edgeRisk).map { $0 + beta * $1 },
+                               grid: risk?.grid(minuteOfDay: index == 0 ? nil : (index - 1) * 360))
+        }
+        shortestCost = lengths
+    }
+
+    /// Edge lengths: the shortest route's edge costs.
+    let shortestCost: [Double]
+
+    /// The risk of one time variant.
+    struct RiskVariant: Sendable {
+        /// ∫ risk ds along each whole edge.
+        var edgeRisk: [Double]
+        /// length + β ∫ risk ds per edge.
+        var safeCost: [Double]
+        /// The risk grid, for partial edges; nil without a risk surface.
+        var grid: MetricGrid?
     }
 
     /// The safe and the shortest route from `from` to `to` (lon/lat degrees).
@@ -73,11 +92,8 @@ public struct RoutePlanner: Sendable {
             throw RouteError(.invalidPoint, "the time of day must be 00:00–23:59")
         }
         let start = try snap(from, role: "start"), end = try snap(to, role: "end")
-        let variant = minuteOfDay.map { RiskSurface.band(minuteOfDay: $0) + 1 } ?? 0
-        let edgeRisk = zip(floodIntegrals, wildlifeIntegrals[variant]).map { $0 + $1 }
-        let grid = risk?.grid(minuteOfDay: minuteOfDay)
-        let lengths = network.edges.map(\.length)
-        let safeCosts = zip(lengths, edgeRisk).map { $0 + beta * $1 }
+        let variant = variants[minuteOfDay.map { RiskSurface.band(minuteOfDay: $0) + 1 } ?? 0]
+        let edgeRisk = variant.edgeRisk, grid = variant.grid
 
         func measure(_ piece: PathPiece) -> (length: Double, risk: Double) {
             let edge = network.edges[piece.edge]
@@ -106,8 +122,8 @@ public struct RoutePlanner: Sendable {
                               startArcs: startPieces.map { (to: $0.0, piece: $0.1, cost: cost($0.1)) },
                               endArcs: endArcs, direct: direct.map { (piece: $0, cost: cost($0)) })
         }
-        guard let shortest = search(safe: false).run(network, edgeCost: lengths),
-              let safe = search(safe: true).run(network, edgeCost: safeCosts)
+        guard let shortest = search(safe: false).run(network, edgeCost: shortestCost),
+              let safe = search(safe: true).run(network, edgeCost: variant.safeCost)
         else {
             throw RouteError(.disconnected, "no road joins the start and the end (they lie on separate parts of "
                 + "the road network)")
