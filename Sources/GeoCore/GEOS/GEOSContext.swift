@@ -16,6 +16,17 @@ internal import CGEOS
 /// `GEOSContext_setErrorMessageHandler_r`; the `check` helpers turn both into a
 /// ``GEOSError`` carrying that message. Notices (GEOS warnings) are discarded so
 /// nothing reaches stderr.
+///
+/// The GEOS layer in brief: ``Geometry`` (made from ``Shape``, WKT, WKB, GeoJSON;
+/// measures, predicates, buffers, overlays, validity), ``PreparedGeometry`` (one
+/// geometry tested many times), ``SpatialIndex`` (GEOS's STRtree) and, built on
+/// them, ``SpatialJoin`` for whole sets on every core.
+///
+/// ```swift
+/// let context = try GEOSContext()
+/// let zone = try Geometry(stop, context: context).buffer(300)
+/// let hit = try zone.intersects(Geometry(route, context: context))
+/// ```
 public final class GEOSContext {
     /// The C context. Created by `GEOS_init_r` (NULL on failure), freed by `GEOS_finish_r`.
     let handle: GEOSContextHandle_t
@@ -38,10 +49,12 @@ public final class GEOSContext {
         self.handle = handle
         self.sink = MessageSink()
         let userdata = Unmanaged.passUnretained(sink).toOpaque()
-        _ = GEOSContext_setErrorMessageHandler_r(handle, { message, userdata in
-            guard let message, let userdata else { return }
-            Unmanaged<MessageSink>.fromOpaque(userdata).takeUnretainedValue().message = String(cString: message)
-        }, userdata)
+        _ = GEOSContext_setErrorMessageHandler_r(
+            handle,
+            { message, userdata in
+                guard let message, let userdata else { return }
+                Unmanaged<MessageSink>.fromOpaque(userdata).takeUnretainedValue().message = String(cString: message)
+            }, userdata)
         _ = GEOSContext_setNoticeMessageHandler_r(handle, { _, _ in }, nil)
     }
 

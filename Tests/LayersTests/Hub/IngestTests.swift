@@ -107,6 +107,11 @@ final class IngestTests: XCTestCase {
         XCTAssertEqual(try catalogue.newestTimestamp(of: [.riverLevels]), Date(timeIntervalSince1970: 1_659_492_000))
         // The newest timestamp over every source: the boarding at 2022-08-05T10:11+09:00.
         XCTAssertEqual(try catalogue.newestTimestamp()?.timeIntervalSince1970, 1_659_661_860)
+        XCTAssertEqual(
+            try catalogue.referenceTime(for: project, kinds: [.riverLevels])?.timeIntervalSince1970, 1_659_492_000)
+        var historical = project
+        historical.asOf = Date(timeIntervalSince1970: 1_659_000_000)
+        XCTAssertEqual(try catalogue.referenceTime(for: historical), historical.asOf)
         let mode = try SQLiteDatabase(path: project.hubURL.path, mode: .readOnly).scalar("PRAGMA journal_mode")?.string
         XCTAssertEqual(mode, "wal")
     }

@@ -92,6 +92,13 @@ public final class Catalogue {
         }
     }
 
+    /// The "now" that time windows and recency are measured from: the project's `asOf`
+    /// when it sets one, else the newest timestamp in the data of `kinds`.
+    public func referenceTime(for project: Project, kinds: Set<SourceKind>? = nil) throws(HubError) -> Date? {
+        if let asOf = project.asOf { return asOf }
+        return try newestTimestamp(of: kinds)
+    }
+
     /// The kept rejections of a source, `file:line: reason`, in file order.
     public func rejections(of sourceID: String) throws(HubError) -> [String] {
         try query {

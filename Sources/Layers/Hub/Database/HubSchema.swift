@@ -106,7 +106,8 @@ enum HubSchema {
     /// the previous contents stay intact.
     static func open(path: String) throws -> SQLiteDatabase {
         let db = try SQLiteDatabase(path: path, mode: .create)
-        try db.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;")
+        try db.execute(
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF; PRAGMA cache_size=-65536;")
         let stored: Int? =
             try db.tableExists("hub_meta")
             ? try db.scalar("SELECT value FROM hub_meta WHERE key = 'schema_version'")?.string.flatMap { Int($0) } : nil
