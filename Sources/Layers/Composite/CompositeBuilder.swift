@@ -74,9 +74,8 @@ public struct CompositeBuilder: Sendable {
                       builtAt: Date = Date()) -> BuiltLayer {
         let grid = surface.allDay
         var bandMaxima: [String: JSONValue] = [:]
-        for band in 0..<RiskSurface.bandCount {
-            let key = "\(band * 6)-\(band * 6 + 6)"
-            bandMaxima[key] = .double(Double(RiskSurface.sum(surface.flood, surface.wildlifeByBand[band]).maximum))
+        for band in TimeOfDayBand.allCases {
+            bandMaxima[band.key] = .double(Double(surface.grid(band: band).maximum))
         }
         let metadata: [String: JSONValue] = [
             "unit": "hazard × exposure (0 = none)",
