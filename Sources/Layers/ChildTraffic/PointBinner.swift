@@ -40,8 +40,9 @@ public struct PointBinner: Sendable {
             lattice = nil
         case .lattice(let tolerance):
             let footprint = try transform.inverse.transform(frame.extent, densifyPoints: 21)
-            lattice = try ProjectionLattice(transform: transform, bounds: footprint.expanded(by: 1e-4),
-                                            tolerance: tolerance)
+            lattice = try ProjectionLattice(
+                transform: transform, bounds: footprint.expanded(by: 1e-4),
+                tolerance: tolerance)
         }
         cellLattice = lattice?.rescaled(originX: frame.originX, originY: frame.originY, scale: 1 / frame.cellSize)
     }
@@ -53,9 +54,8 @@ public struct PointBinner: Sendable {
     public func count(lons: [Double], lats: [Double]) -> PointCounts {
         let total = Swift.min(lons.count, lats.count)
         let cells = frame.columns * frame.rows
-        let partials = GridParallel.fold(count: total, chunkSize: 1 << 18, makeState: {
-            PointCounts(counts: [UInt32](repeating: 0, count: cells), inside: 0, outside: 0)
-        }) { state, range in
+        let empty = PointCounts(counts: [UInt32](repeating: 0, count: cells), inside: 0, outside: 0)
+        let partials = GridParallel.fold(count: total, chunkSize: 1 << 18, initial: empty) { state, range in
             countChunk(lons: lons, lats: lats, range: range, into: &state)
         }
         guard var merged = partials.first else {
@@ -79,16 +79,19 @@ public struct PointBinner: Sendable {
         var inside = 0
         var pending: [Coordinate] = []
         let binning = CellBinning(frame: frame)
-        let columns = frame.columns, rows = Double(frame.rows), width = Double(frame.columns)
+        let columns = frame.columns
+        let rows = Double(frame.rows)
+        let width = Double(frame.columns)
         state.counts.withUnsafeMutableBufferPointer { cells in
             if let cellLattice {
                 cellLattice.withInterpolator { interpolator in
                     lons.withUnsafeBufferPointer { lon in
                         lats.withUnsafeBufferPointer { lat in
                             withUnsafeTemporaryAllocation(of: Int.self, capacity: range.count) { misses in
-                                let result = Self.binLattice(lon: lon, lat: lat, range: range, interpolator: interpolator,
-                                                             columns: columns, width: width, rows: rows, cells: cells,
-                                                             misses: misses)
+                                let result = Self.binLattice(
+                                    lon: lon, lat: lat, range: range, interpolator: interpolator,
+                                    columns: columns, width: width, rows: rows, cells: cells,
+                                    misses: misses)
                                 inside += result.inside
                                 for index in misses.prefix(result.misses) {
                                     pending.append(Coordinate(x: lon[index], y: lat[index]))
@@ -118,11 +121,14 @@ public struct PointBinner: Sendable {
     /// The hot loop: interpolate, bin, and only note the index of a point outside the
     /// lattice. No call and no heap access besides the counts, so the counters stay
     /// in registers.
-    private static func binLattice(lon: UnsafeBufferPointer<Double>, lat: UnsafeBufferPointer<Double>, range: Range<Int>,
-                                   interpolator: LatticeInterpolator, columns: Int, width: Double, rows: Double,
-                                   cells: UnsafeMutableBufferPointer<UInt32>,
-                                   misses: UnsafeMutableBufferPointer<Int>) -> (inside: Int, misses: Int) {
-        var inside = 0, missed = 0
+    private static func binLattice(
+        lon: UnsafeBufferPointer<Double>, lat: UnsafeBufferPointer<Double>, range: Range<Int>,
+        interpolator: LatticeInterpolator, columns: Int, width: Double, rows: Double,
+        cells: UnsafeMutableBufferPointer<UInt32>,
+        misses: UnsafeMutableBufferPointer<Int>
+    ) -> (inside: Int, misses: Int) {
+        var inside = 0
+        var missed = 0
         for i in range {
             guard let p = interpolator.project(lon: lon[i], lat: lat[i]) else {
                 misses[missed] = i
@@ -179,7 +185,8 @@ private struct CellBinning {
     /// The row-major cell index, or nil outside the frame (or for a non-finite position).
     @inline(__always)
     func cell(_ x: Double, _ y: Double) -> Int? {
-        let u = (x - originX) * inverseCell, v = (y - originY) * inverseCell
+        let u = (x - originX) * inverseCell
+        let v = (y - originY) * inverseCell
         guard u >= 0, v >= 0, u < Double(columns), v < Double(rows) else { return nil }
         return Int(v) * columns + Int(u)
     }

@@ -46,13 +46,15 @@ public struct ProjectionLattice: Sendable {
         guard bounds.isValid, bounds.width > 0, bounds.height > 0 else { return nil }
         var step = Swift.min(0.02, Swift.max(bounds.width, bounds.height) / 4)
         while true {
-            let columns = Int((bounds.width / step).rounded(.up)) + 1, rows = Int((bounds.height / step).rounded(.up)) + 1
+            let columns = Int((bounds.width / step).rounded(.up)) + 1
+            let rows = Int((bounds.height / step).rounded(.up)) + 1
             guard columns * rows <= Self.maximumNodes else { return nil }
             var nodes: [Coordinate] = []
             nodes.reserveCapacity(columns * rows)
             for row in 0..<rows {
                 for column in 0..<columns {
-                    nodes.append(Coordinate(x: bounds.minX + Double(column) * step, y: bounds.minY + Double(row) * step))
+                    nodes.append(
+                        Coordinate(x: bounds.minX + Double(column) * step, y: bounds.minY + Double(row) * step))
                 }
             }
             try transform.transform(&nodes)
@@ -88,9 +90,14 @@ public struct ProjectionLattice: Sendable {
         patches.reserveCapacity((columns - 1) * (rows - 1))
         for j in 0..<(rows - 1) {
             for i in 0..<(columns - 1) {
-                let a = nodes[j * columns + i], b = nodes[j * columns + i + 1]
-                let c = nodes[(j + 1) * columns + i], d = nodes[(j + 1) * columns + i + 1]
-                let p00 = SIMD2(a.x, a.y), p10 = SIMD2(b.x, b.y), p01 = SIMD2(c.x, c.y), p11 = SIMD2(d.x, d.y)
+                let a = nodes[j * columns + i]
+                let b = nodes[j * columns + i + 1]
+                let c = nodes[(j + 1) * columns + i]
+                let d = nodes[(j + 1) * columns + i + 1]
+                let p00 = SIMD2(a.x, a.y)
+                let p10 = SIMD2(b.x, b.y)
+                let p01 = SIMD2(c.x, c.y)
+                let p11 = SIMD2(d.x, d.y)
                 patches.append(LatticePatch(base: p00, du: p10 - p00, dv: p01 - p00, duv: p11 - p10 - p01 + p00))
             }
         }
@@ -104,7 +111,8 @@ public struct ProjectionLattice: Sendable {
         var probes: [Coordinate] = []
         for row in 0..<nodeRows {
             for column in 0..<nodeColumns {
-                let x = bounds.minX + Double(column) * step, y = bounds.minY + Double(row) * step
+                let x = bounds.minX + Double(column) * step
+                let y = bounds.minY + Double(row) * step
                 if column + 1 < nodeColumns { probes.append(Coordinate(x: x + step / 2, y: y)) }
                 if row + 1 < nodeRows { probes.append(Coordinate(x: x, y: y + step / 2)) }
                 if column + 1 < nodeColumns, row + 1 < nodeRows {
@@ -131,8 +139,10 @@ public struct ProjectionLattice: Sendable {
     /// call would bounce its reference count between cores).
     func withInterpolator<R>(_ body: (LatticeInterpolator) -> R) -> R {
         patches.withUnsafeBufferPointer { patches in
-            body(LatticeInterpolator(minLon: bounds.minX, minLat: bounds.minY, inverseStep: 1 / step,
-                                     cellColumns: nodeColumns - 1, cellRows: nodeRows - 1, patches: patches))
+            body(
+                LatticeInterpolator(
+                    minLon: bounds.minX, minLat: bounds.minY, inverseStep: 1 / step,
+                    cellColumns: nodeColumns - 1, cellRows: nodeRows - 1, patches: patches))
         }
     }
 }
@@ -159,10 +169,13 @@ struct LatticeInterpolator {
     /// The interpolated position, or nil outside the lattice.
     @inline(__always)
     func project(lon: Double, lat: Double) -> SIMD2<Double>? {
-        let u = (lon - minLon) * inverseStep, v = (lat - minLat) * inverseStep
+        let u = (lon - minLon) * inverseStep
+        let v = (lat - minLat) * inverseStep
         guard u >= 0, v >= 0, u <= Double(cellColumns), v <= Double(cellRows) else { return nil }
-        let i = Swift.min(Int(u), cellColumns &- 1), j = Swift.min(Int(v), cellRows &- 1)
-        let fu = u - Double(i), fv = v - Double(j)
+        let i = Swift.min(Int(u), cellColumns &- 1)
+        let j = Swift.min(Int(v), cellRows &- 1)
+        let fu = u - Double(i)
+        let fv = v - Double(j)
         let patch = patches[j &* cellColumns &+ i]
         return patch.base + patch.du * fu + patch.dv * fv + patch.duv * (fu * fv)
     }

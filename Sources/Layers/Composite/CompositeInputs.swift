@@ -58,14 +58,17 @@ extension CompositeBuilder {
         public init(shape: Shape, allDay: Double, byBand: [Double]) {
             self.shape = shape
             self.allDay = allDay
-            self.byBand = byBand.count == RiskSurface.bandCount ? byBand
+            self.byBand =
+                byBand.count == RiskSurface.bandCount
+                ? byBand
                 : Array(repeating: allDay, count: RiskSurface.bandCount)
         }
 
         /// A zone from the wildlife builder's typed value (`risk`, `bandRisk`).
         public init(zone: WildlifeZone) {
-            self.init(shape: zone.shape, allDay: zone.risk,
-                      byBand: TimeOfDayBand.allCases.map { zone.bandRisk[$0] ?? 0 })
+            self.init(
+                shape: zone.shape, allDay: zone.risk,
+                byBand: TimeOfDayBand.allCases.map { zone.bandRisk[$0] ?? 0 })
         }
 
         /// The zones of a built `wildlife` layer: its (Multi)Polygon features with

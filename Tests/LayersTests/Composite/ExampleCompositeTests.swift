@@ -24,7 +24,8 @@ final class ExampleCompositeTests: XCTestCase {
 
     override class func tearDown() {
         if case .success(let built) = built {
-            try? FileManager.default.removeItem(at: built.project.folder.deletingLastPathComponent().deletingLastPathComponent())
+            try? FileManager.default.removeItem(
+                at: built.project.folder.deletingLastPathComponent().deletingLastPathComponent())
         }
         super.tearDown()
     }
@@ -33,10 +34,12 @@ final class ExampleCompositeTests: XCTestCase {
         let root = try makeTemporaryDirectory("example-composite")
         let files = FileManager.default
         try files.createDirectory(at: root.appendingPathComponent("examples"), withIntermediateDirectories: true)
-        try files.copyItem(at: ReferencePython.packageRoot.appendingPathComponent("examples/nagai"),
-                           to: root.appendingPathComponent("examples/nagai"))
-        try files.copyItem(at: ReferencePython.packageRoot.appendingPathComponent("basemap"),
-                           to: root.appendingPathComponent("basemap"))
+        try files.copyItem(
+            at: ReferencePython.packageRoot.appendingPathComponent("examples/nagai"),
+            to: root.appendingPathComponent("examples/nagai"))
+        try files.copyItem(
+            at: ReferencePython.packageRoot.appendingPathComponent("basemap"),
+            to: root.appendingPathComponent("basemap"))
         try? files.removeItem(at: root.appendingPathComponent("examples/nagai/hub.sqlite"))
         let project = try Project.load(from: root.appendingPathComponent("examples/nagai"))
         try Hub.ingest(project: project)
@@ -46,8 +49,9 @@ final class ExampleCompositeTests: XCTestCase {
         let childTraffic = try ChildTrafficBuilder(project: project).build(catalogue: catalogue, window: window)
         // After the 3 Aug storm every gauge reads normal again; a 50 mm/h scenario puts
         // gauges into warning and danger (predicted status), as a drill would.
-        let floodRisk = try LayerBuilder.build(.floodRisk, catalogue: catalogue, project: project,
-                                               scenario: LayerBuilder.Scenario(rain: 50))
+        let floodRisk = try LayerBuilder.build(
+            .floodRisk, catalogue: catalogue, project: project,
+            scenario: LayerBuilder.Scenario(rain: 50))
         let wildlife = try LayerBuilder.build(.wildlife, catalogue: catalogue, project: project)
         let rivers = try catalogue.basemapFeatures(.rivers)
         let (composite, surface) = try CompositeBuilder(project: project).build(
@@ -58,8 +62,9 @@ final class ExampleCompositeTests: XCTestCase {
             if case .point(let c) = feature.shape { return c }
             return nil
         }
-        return Built(project: project, childTraffic: childTraffic, floodRisk: floodRisk, wildlife: wildlife,
-                     composite: composite, surface: surface, planner: planner, schools: schools)
+        return Built(
+            project: project, childTraffic: childTraffic, floodRisk: floodRisk, wildlife: wildlife,
+            composite: composite, surface: surface, planner: planner, schools: schools)
     }
 
     func testCompositeCombinesEveryHazardWithExposure() throws {
@@ -81,11 +86,13 @@ final class ExampleCompositeTests: XCTestCase {
     func testSafeRoutesTradeLengthForRiskBetweenSchools() throws {
         let built = try Self.built.get()
         XCTAssertEqual(built.schools.count, 6)
-        var differing = 0, pairs = 0
+        var differing = 0
+        var pairs = 0
         for minute in [5 * 60 + 30, 13 * 60] {
             for i in built.schools.indices {
                 for j in built.schools.indices where j > i {
-                    let pair = try built.planner.route(from: built.schools[i], to: built.schools[j], minuteOfDay: minute)
+                    let pair = try built.planner.route(
+                        from: built.schools[i], to: built.schools[j], minuteOfDay: minute)
                     pairs += 1
                     // The safe route is the cheapest under length + β·risk, the shortest the
                     // shortest: each wins on its own measure.
