@@ -89,12 +89,13 @@ public struct RoutePlanner: Sendable {
     ///   - to: end, snapped likewise.
     ///   - minuteOfDay: local time in minutes after midnight (`--at HH:MM`) choosing the
     ///     wildlife band; nil uses the all-day wildlife risk.
-    /// - Throws: ``RouteError``: `invalidPoint` for a non-finite coordinate,
+    /// - Throws: ``RouteError``: `invalidPoint` for a non-finite coordinate, `invalidTime`
+    ///   for a minute outside 0…1439,
     ///   `offNetwork` when a point is more than ``maxSnapDistance`` from every road,
     ///   `disconnected` when no road joins the two.
     public func route(from: Coordinate, to: Coordinate, minuteOfDay: Int? = nil) throws(RouteError) -> RoutePair {
         if let minuteOfDay, !(0..<1440).contains(minuteOfDay) {
-            throw RouteError(.invalidPoint, "the time of day must be 00:00–23:59")
+            throw RouteError(.invalidTime, "the time of day must be 00:00–23:59")
         }
         let start = try snap(from, role: "start")
         let end = try snap(to, role: "end")

@@ -223,7 +223,10 @@ final class SafeRouteTests: XCTestCase {
             XCTAssertEqual(($0 as? RouteError)?.kind, .invalidPoint)
         }
         XCTAssertThrowsError(
-            try planner.route(from: Self.point(f, "start"), to: Self.point(f, "end"), minuteOfDay: 1440))
+            try planner.route(from: Self.point(f, "start"), to: Self.point(f, "end"), minuteOfDay: 1440)
+        ) {
+            XCTAssertEqual(($0 as? RouteError)?.kind, .invalidTime)
+        }
         XCTAssertThrowsError(try RoadNetwork(roadShapes: [.point(Coordinate(x: 140, y: 38))], crs: CRS("EPSG:6678"))) {
             XCTAssertEqual(($0 as? RouteError)?.kind, .noNetwork)
         }
