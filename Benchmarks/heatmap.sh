@@ -50,5 +50,5 @@ else
 fi
 
 if [ -z "$peer" ] || [ -z "$geohub" ]; then echo "heatmap: could not read both figures" >&2; exit 1; fi
-ratio="$(echo "scale=2; $geohub / $peer" | bc)"
+ratio="$(awk -v g="$geohub" -v p="$peer" 'BEGIN { printf "%.2f", g / p }')"
 echo "RESULT name=heatmap geohub=$geohub peer=$peer unit=Mpoints/s ratio=$ratio"
