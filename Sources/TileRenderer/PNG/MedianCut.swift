@@ -66,7 +66,11 @@ enum MedianCut {
                 Int32(c >> 24) * 2)
             entries.append(Entry(channels: channels, weight: groupWeights[i], index: Int32(i)))
         }
-        let boxes = entries.withUnsafeMutableBufferPointer { split($0, maximum: maximum) }
+        // Few enough groups: each is its own box, nothing to cut.
+        let boxes: [Box] =
+            entries.count <= maximum
+            ? (0..<entries.count).map { Box(start: $0, end: $0 + 1) }
+            : entries.withUnsafeMutableBufferPointer { split($0, maximum: maximum) }
         var groupBox = [UInt8](repeating: 0, count: groupKeys.count)
         for (b, box) in boxes.enumerated() {
             for k in box.start..<box.end { groupBox[Int(entries[k].index)] = UInt8(b) }
