@@ -77,15 +77,17 @@ final class ColorTable {
                                 var runStart = 0
                                 let n = source.count
                                 var i = 0
+                                var scalarUntil = 1  // after a failed block test, go pixel by pixel
                                 while i < n {
                                     // Eight pixels equal to the one before them: the run goes on.
-                                    if i >= 1 && i + 8 <= n {
+                                    if i >= scalarUntil && i + 8 <= n {
                                         let block = raw.loadUnaligned(fromByteOffset: 4 * i, as: SIMD8<UInt32>.self)
                                         if all(block .== SIMD8<UInt32>(repeating: previous)) {
                                             for k in i..<(i + 8) { ids[k] = previousID }
                                             i += 8
                                             continue
                                         }
+                                        scalarUntil = i + 8
                                     }
                                     let p = source[i]
                                     if p == previous {

@@ -66,7 +66,8 @@ struct Accumulator {
             yb = h
         }
         let firstRow = Int(ya)
-        let lastRow = min(Int(yb.rounded(.up)) - 1, rows - 1)
+        let bottom = Int(yb)  // yb ≥ 0 here, so truncation is floor
+        let lastRow = min(Double(bottom) == yb ? bottom - 1 : bottom, rows - 1)
         guard firstRow <= lastRow else { return }
         minRow = min(minRow, firstRow)
         maxRow = max(maxRow, lastRow)
