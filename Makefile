@@ -8,7 +8,7 @@ BENCH ?=
 help:
 	@echo "make example   install what is missing, build release, run geohub on examples/nagai"
 	@echo "make test      install what is missing and run the whole test suite"
-	@echo "make leaks     run the GeoCore tests under valgrind (zero definite leaks expected)"
+	@echo "make leaks     run the GeoCore tests under LeakSanitizer (zero definite leaks expected)"
 	@echo "make bench     release benchmarks against their peers (BENCH=join|tiles|heatmap|serve)"
 
 deps:

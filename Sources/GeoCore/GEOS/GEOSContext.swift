@@ -38,10 +38,12 @@ public final class GEOSContext {
         self.handle = handle
         self.sink = MessageSink()
         let userdata = Unmanaged.passUnretained(sink).toOpaque()
-        _ = GEOSContext_setErrorMessageHandler_r(handle, { message, userdata in
-            guard let message, let userdata else { return }
-            Unmanaged<MessageSink>.fromOpaque(userdata).takeUnretainedValue().message = String(cString: message)
-        }, userdata)
+        _ = GEOSContext_setErrorMessageHandler_r(
+            handle,
+            { message, userdata in
+                guard let message, let userdata else { return }
+                Unmanaged<MessageSink>.fromOpaque(userdata).takeUnretainedValue().message = String(cString: message)
+            }, userdata)
         _ = GEOSContext_setNoticeMessageHandler_r(handle, { _, _ in }, nil)
     }
 

@@ -19,20 +19,26 @@ extension Geometry {
     // MARK: WKT
 
     /// Parses Well-Known Text (wraps `GEOSWKTReader_read_r`, NULL on error).
+    ///
+    /// GEOS 3.11's reader stops after the first complete geometry and ignores any
+    /// text after it (`POINT (1 2) x` reads as the point); newer GEOS refuses that.
     /// - Throws: ``GEOSError`` with GEOS's parse message, e.g.
     ///   `ParseException: Expected word but encountered end of stream`.
     public convenience init(wkt: String, context: GEOSContext) throws(GEOSError) {
         let reader = try context.wktReaderHandle()
-        try self.init(result: GEOSWKTReader_read_r(context.handle, reader, wkt), context: context,
-                      "GEOSWKTReader_read_r")
+        try self.init(
+            result: GEOSWKTReader_read_r(context.handle, reader, wkt), context: context,
+            "GEOSWKTReader_read_r")
     }
 
-    /// Well-Known Text of the geometry.
+    /// Well-Known Text of the geometry, as shapely's `to_wkt` writes it.
     ///
     /// Wraps a `GEOSWKTWriter` (`GEOSWKTWriter_create_r` NULL on error,
     /// `GEOSWKTWriter_write_r` NULL on error, text freed with `GEOSFree_r`), with
-    /// trailing zeros trimmed and two dimensions.
-    /// - Parameter precision: decimals to round to; nil writes every significant digit.
+    /// trailing zeros trimmed and two dimensions. At full precision GEOS writes 16
+    /// significant digits, which can move the 17th digit of a coordinate: use WKB
+    /// (or `precision: 17`) when a copy must be exact.
+    /// - Parameter precision: decimal places to round to; nil writes 16 significant digits.
     public func wkt(precision: Int? = nil) throws(GEOSError) -> String {
         let writer = try context.check(GEOSWKTWriter_create_r(context.handle), "GEOSWKTWriter_create_r")
         defer { GEOSWKTWriter_destroy_r(context.handle, writer) }
@@ -69,8 +75,9 @@ extension Geometry {
     public func wkb(byteOrder: WKBByteOrder = .littleEndian) throws(GEOSError) -> Data {
         try withWKBWriter(byteOrder) { writer throws(GEOSError) in
             var size = 0
-            let bytes = try context.check(GEOSWKBWriter_write_r(context.handle, writer, handle, &size),
-                                          "GEOSWKBWriter_write_r")
+            let bytes = try context.check(
+                GEOSWKBWriter_write_r(context.handle, writer, handle, &size),
+                "GEOSWKBWriter_write_r")
             defer { GEOSFree_r(context.handle, bytes) }
             return Data(bytes: bytes, count: size)
         }
@@ -82,8 +89,9 @@ extension Geometry {
     public func wkbHex(byteOrder: WKBByteOrder = .littleEndian) throws(GEOSError) -> String {
         try withWKBWriter(byteOrder) { writer throws(GEOSError) in
             var size = 0
-            let bytes = try context.check(GEOSWKBWriter_writeHEX_r(context.handle, writer, handle, &size),
-                                          "GEOSWKBWriter_writeHEX_r")
+            let bytes = try context.check(
+                GEOSWKBWriter_writeHEX_r(context.handle, writer, handle, &size),
+                "GEOSWKBWriter_writeHEX_r")
             defer { GEOSFree_r(context.handle, bytes) }
             return String(decoding: UnsafeBufferPointer(start: bytes, count: size), as: UTF8.self)
         }
@@ -107,15 +115,17 @@ extension Geometry {
     /// (NULL on error). Properties are not read: use the Formats GeoJSON reader for features.
     public convenience init(geoJSON: String, context: GEOSContext) throws(GEOSError) {
         let reader = try context.geoJSONReaderHandle()
-        try self.init(result: GEOSGeoJSONReader_readGeometry_r(context.handle, reader, geoJSON), context: context,
-                      "GEOSGeoJSONReader_readGeometry_r")
+        try self.init(
+            result: GEOSGeoJSONReader_readGeometry_r(context.handle, reader, geoJSON), context: context,
+            "GEOSGeoJSONReader_readGeometry_r")
     }
 
     /// The geometry as a GeoJSON geometry object, compact (wraps
     /// `GEOSGeoJSONWriter_writeGeometry_r` with indent -1, NULL on error; freed with `GEOSFree_r`).
     public func geoJSON() throws(GEOSError) -> String {
         let writer = try context.geoJSONWriterHandle()
-        return try context.takeString(GEOSGeoJSONWriter_writeGeometry_r(context.handle, writer, handle, -1),
-                                      "GEOSGeoJSONWriter_writeGeometry_r")
+        return try context.takeString(
+            GEOSGeoJSONWriter_writeGeometry_r(context.handle, writer, handle, -1),
+            "GEOSGeoJSONWriter_writeGeometry_r")
     }
 }

@@ -34,9 +34,13 @@ extension Geometry {
     public var bounds: BoundingBox? {
         get throws(GEOSError) {
             if try isEmpty { return nil }
-            var minX = 0.0, minY = 0.0, maxX = 0.0, maxY = 0.0
-            try context.check(status: GEOSGeom_getExtent_r(context.handle, handle, &minX, &minY, &maxX, &maxY),
-                              "GEOSGeom_getExtent_r")
+            var minX = 0.0
+            var minY = 0.0
+            var maxX = 0.0
+            var maxY = 0.0
+            try context.check(
+                status: GEOSGeom_getExtent_r(context.handle, handle, &minX, &minY, &maxX, &maxY),
+                "GEOSGeom_getExtent_r")
             return BoundingBox(minX: minX, minY: minY, maxX: maxX, maxY: maxY)
         }
     }

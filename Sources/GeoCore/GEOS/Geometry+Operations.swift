@@ -11,9 +11,11 @@ extension Geometry {
     ///
     /// Wraps `GEOSBufferWithStyle_r` (NULL on error).
     public func buffer(_ distance: Double, style: BufferStyle = .default) throws(GEOSError) -> Geometry {
-        try derived(GEOSBufferWithStyle_r(context.handle, handle, distance, Int32(clamping: style.quadrantSegments),
-                                          style.cap.geosValue, style.join.geosValue, style.mitreLimit),
-                    "GEOSBufferWithStyle_r")
+        try derived(
+            GEOSBufferWithStyle_r(
+                context.handle, handle, distance, Int32(clamping: style.quadrantSegments),
+                style.cap.geosValue, style.join.geosValue, style.mitreLimit),
+            "GEOSBufferWithStyle_r")
     }
 
     /// The points in either geometry (`GEOSUnion_r`, NULL on error).
@@ -61,8 +63,9 @@ extension Geometry {
     /// Simplification that keeps the topology: no self-intersections, rings stay
     /// rings (`GEOSTopologyPreserveSimplify_r`, NULL on error).
     public func simplifiedPreservingTopology(tolerance: Double) throws(GEOSError) -> Geometry {
-        try derived(GEOSTopologyPreserveSimplify_r(context.handle, handle, tolerance),
-                    "GEOSTopologyPreserveSimplify_r")
+        try derived(
+            GEOSTopologyPreserveSimplify_r(context.handle, handle, tolerance),
+            "GEOSTopologyPreserveSimplify_r")
     }
 
     /// A valid geometry covering the same points, repairing self-intersections and

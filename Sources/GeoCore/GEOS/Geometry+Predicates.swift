@@ -62,15 +62,17 @@ extension Geometry {
     /// Whether the geometries have the same structure and coordinates within
     /// `tolerance` (`GEOSEqualsExact_r`: 0 false, 1 true, 2 error).
     public func equalsExact(_ other: Geometry, tolerance: Double = 0) throws(GEOSError) -> Bool {
-        try context.check(predicate: GEOSEqualsExact_r(context.handle, handle, other.handle, tolerance),
-                          "GEOSEqualsExact_r")
+        try context.check(
+            predicate: GEOSEqualsExact_r(context.handle, handle, other.handle, tolerance),
+            "GEOSEqualsExact_r")
     }
 
     /// Whether the distance between the geometries is at most `distance`
     /// (`GEOSDistanceWithin_r`: 0 false, 1 true, 2 error), the `dwithin` of shapely and PostGIS.
     public func isWithinDistance(_ distance: Double, of other: Geometry) throws(GEOSError) -> Bool {
-        try context.check(predicate: GEOSDistanceWithin_r(context.handle, handle, other.handle, distance),
-                          "GEOSDistanceWithin_r")
+        try context.check(
+            predicate: GEOSDistanceWithin_r(context.handle, handle, other.handle, distance),
+            "GEOSDistanceWithin_r")
     }
 
     /// The DE-9IM intersection matrix, e.g. `"0FFFFF212"` (`GEOSRelate_r`, NULL on

@@ -19,15 +19,17 @@ extension Geometry {
 
     /// Makes a point (wraps `GEOSGeom_createPointFromXY_r`, NULL on error).
     public convenience init(point: Coordinate, context: GEOSContext) throws(GEOSError) {
-        try self.init(result: GEOSGeom_createPointFromXY_r(context.handle, point.x, point.y), context: context,
-                      "GEOSGeom_createPointFromXY_r")
+        try self.init(
+            result: GEOSGeom_createPointFromXY_r(context.handle, point.x, point.y), context: context,
+            "GEOSGeom_createPointFromXY_r")
     }
 
     /// Makes an axis-aligned rectangle polygon (wraps `GEOSGeom_createRectangle_r`,
     /// NULL on error; a degenerate box gives a point or a line).
     public convenience init(box: BoundingBox, context: GEOSContext) throws(GEOSError) {
-        try self.init(result: GEOSGeom_createRectangle_r(context.handle, box.minX, box.minY, box.maxX, box.maxY),
-                      context: context, "GEOSGeom_createRectangle_r")
+        try self.init(
+            result: GEOSGeom_createRectangle_r(context.handle, box.minX, box.minY, box.maxX, box.maxY),
+            context: context, "GEOSGeom_createRectangle_r")
     }
 
     /// The geometry as a plain, `Sendable` ``Shape`` (x and y only; z is dropped).

@@ -87,8 +87,9 @@ public final class Geometry {
         for g in geometries {
             guard g.context === context else {
                 for part in parts { GEOSGeom_destroy_r(context.handle, part) }
-                throw GEOSError(function: "GEOSGeom_createCollection_r",
-                                message: "a geometry from another GEOSContext cannot join this collection")
+                throw GEOSError(
+                    function: "GEOSGeom_createCollection_r",
+                    message: "a geometry from another GEOSContext cannot join this collection")
             }
             guard let copy = GEOSGeom_clone_r(context.handle, g.handle) else {
                 for part in parts { GEOSGeom_destroy_r(context.handle, part) }

@@ -33,61 +33,70 @@ public final class PreparedGeometry {
     /// Whether `other` lies in the geometry with interiors meeting; boundary points are
     /// not contained (`GEOSPreparedContains_r`: 0 false, 1 true, 2 error).
     public func contains(_ other: Geometry) throws(GEOSError) -> Bool {
-        try context.check(predicate: GEOSPreparedContains_r(context.handle, handle, other.handle),
-                          "GEOSPreparedContains_r")
+        try context.check(
+            predicate: GEOSPreparedContains_r(context.handle, handle, other.handle),
+            "GEOSPreparedContains_r")
     }
 
     /// Whether `other` lies in the interior, touching no boundary
     /// (`GEOSPreparedContainsProperly_r`: 0 false, 1 true, 2 error).
     public func containsProperly(_ other: Geometry) throws(GEOSError) -> Bool {
-        try context.check(predicate: GEOSPreparedContainsProperly_r(context.handle, handle, other.handle),
-                          "GEOSPreparedContainsProperly_r")
+        try context.check(
+            predicate: GEOSPreparedContainsProperly_r(context.handle, handle, other.handle),
+            "GEOSPreparedContainsProperly_r")
     }
 
     /// Whether no point of `other` lies outside (`GEOSPreparedCovers_r`: 0 false, 1 true, 2 error).
     public func covers(_ other: Geometry) throws(GEOSError) -> Bool {
-        try context.check(predicate: GEOSPreparedCovers_r(context.handle, handle, other.handle),
-                          "GEOSPreparedCovers_r")
+        try context.check(
+            predicate: GEOSPreparedCovers_r(context.handle, handle, other.handle),
+            "GEOSPreparedCovers_r")
     }
 
     /// Whether no point of the geometry lies outside `other`
     /// (`GEOSPreparedCoveredBy_r`: 0 false, 1 true, 2 error).
     public func coveredBy(_ other: Geometry) throws(GEOSError) -> Bool {
-        try context.check(predicate: GEOSPreparedCoveredBy_r(context.handle, handle, other.handle),
-                          "GEOSPreparedCoveredBy_r")
+        try context.check(
+            predicate: GEOSPreparedCoveredBy_r(context.handle, handle, other.handle),
+            "GEOSPreparedCoveredBy_r")
     }
 
     /// Whether the geometries share a point (`GEOSPreparedIntersects_r`: 0 false, 1 true, 2 error).
     public func intersects(_ other: Geometry) throws(GEOSError) -> Bool {
-        try context.check(predicate: GEOSPreparedIntersects_r(context.handle, handle, other.handle),
-                          "GEOSPreparedIntersects_r")
+        try context.check(
+            predicate: GEOSPreparedIntersects_r(context.handle, handle, other.handle),
+            "GEOSPreparedIntersects_r")
     }
 
     /// Whether the geometry lies in `other` (`GEOSPreparedWithin_r`: 0 false, 1 true, 2 error).
     public func within(_ other: Geometry) throws(GEOSError) -> Bool {
-        try context.check(predicate: GEOSPreparedWithin_r(context.handle, handle, other.handle),
-                          "GEOSPreparedWithin_r")
+        try context.check(
+            predicate: GEOSPreparedWithin_r(context.handle, handle, other.handle),
+            "GEOSPreparedWithin_r")
     }
 
     /// Whether the geometries meet only on boundaries (`GEOSPreparedTouches_r`: 0 false, 1 true, 2 error).
     public func touches(_ other: Geometry) throws(GEOSError) -> Bool {
-        try context.check(predicate: GEOSPreparedTouches_r(context.handle, handle, other.handle),
-                          "GEOSPreparedTouches_r")
+        try context.check(
+            predicate: GEOSPreparedTouches_r(context.handle, handle, other.handle),
+            "GEOSPreparedTouches_r")
     }
 
     /// Whether `other` is within `distance` (distance ≤ d) of the geometry
     /// (`GEOSPreparedDistanceWithin_r`: 0 false, 1 true, 2 error).
     public func isWithinDistance(_ distance: Double, of other: Geometry) throws(GEOSError) -> Bool {
-        try context.check(predicate: GEOSPreparedDistanceWithin_r(context.handle, handle, other.handle, distance),
-                          "GEOSPreparedDistanceWithin_r")
+        try context.check(
+            predicate: GEOSPreparedDistanceWithin_r(context.handle, handle, other.handle, distance),
+            "GEOSPreparedDistanceWithin_r")
     }
 
     /// The smallest distance to `other`, using the prepared index
     /// (`GEOSPreparedDistance_r`, 0 on error).
     public func distance(to other: Geometry) throws(GEOSError) -> Double {
         var value = 0.0
-        try context.check(status: GEOSPreparedDistance_r(context.handle, handle, other.handle, &value),
-                          "GEOSPreparedDistance_r")
+        try context.check(
+            status: GEOSPreparedDistance_r(context.handle, handle, other.handle, &value),
+            "GEOSPreparedDistance_r")
         return value
     }
 }

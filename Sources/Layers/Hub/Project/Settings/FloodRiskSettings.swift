@@ -3,8 +3,11 @@ public struct FloodRiskSettings: Sendable, Hashable {
     /// A sensor is at `advisory` once its level reaches this fraction of its warning
     /// level (default 0.8); `warning` and `danger` come from the sensor's own thresholds.
     public var advisoryFraction: Double
-    /// The rise rate is measured over this many hours before the latest reading (default 3).
+    /// The rise rate is measured over this many hours before the latest reading (default 1).
     public var riseRateHours: Double
+    /// A sensor below its advisory fraction is still at `advisory` when its level rises
+    /// at least this fast, in metres per hour (default 0.3).
+    public var advisoryRiseRate: Double
     /// The longest delay, in hours, considered when fitting how a river level answers
     /// hourly rainfall (default 12).
     public var maxLagHours: Int
@@ -13,11 +16,12 @@ public struct FloodRiskSettings: Sendable, Hashable {
     public var scenarioRain: Double?
 
     public init(
-        advisoryFraction: Double = 0.8, riseRateHours: Double = 3, maxLagHours: Int = 12,
-        scenarioRain: Double? = nil
+        advisoryFraction: Double = 0.8, riseRateHours: Double = 1, advisoryRiseRate: Double = 0.3,
+        maxLagHours: Int = 12, scenarioRain: Double? = nil
     ) {
         self.advisoryFraction = advisoryFraction
         self.riseRateHours = riseRateHours
+        self.advisoryRiseRate = advisoryRiseRate
         self.maxLagHours = maxLagHours
         self.scenarioRain = scenarioRain
     }
@@ -30,6 +34,8 @@ public struct FloodRiskSettings: Sendable, Hashable {
             expectation: "a fraction greater than 0 and at most 1")
         riseRateHours = try object.positiveNumber(
             "riseRateHours", default: riseRateHours, maximum: 240, unit: " of hours")
+        advisoryRiseRate = try object.positiveNumber(
+            "advisoryRiseRate", default: advisoryRiseRate, maximum: 100, unit: " of metres per hour")
         maxLagHours = try object.integer(
             "maxLagHours", default: maxLagHours, in: 0...168,
             expectation: "a whole number of hours from 0 to 168")
