@@ -1,0 +1,45 @@
+#!/bin/sh
+# make bench BENCH=heatmap: child-traffic aggregation of 10,000,000 lon/lat points,
+# projection to metres included, beside datashader on the identical points in the
+# same run (../shared/bench/datashader_agg.py writes them, then times itself).
+# Ends with: RESULT name=heatmap geohub=X peer=Y unit=Mpoints/s ratio=R
+set -eu
+cd "$(dirname "$0")/.."
+n="${HEATMAP_POINTS:-10000000}"
+out="bench-out/heatmap"
+mkdir -p "$out"
+py="$(Benchmarks/peer-venv numpy pandas datashader)"
+
+[ -x .build/release/geohub-bench ] || swift build -c release --product geohub-bench >&2
+
+# The peer writes the points (not timed), then prints its own figure (median of 5).
+peer_line="$("$py" ../shared/bench/datashader_agg.py "$n" "$out/points.csv")"
+echo "$peer_line"
+peer="$(echo "$peer_line" | sed -n 's/^datashader: \([0-9.]*\) M points\/s.*/\1/p')"
+
+geohub_out="$(.build/release/geohub-bench heatmap "$out/points.csv" --repeat 5)"
+echo "$geohub_out"
+geohub="$(echo "$geohub_out" | sed -n 's/^geohub heatmap: \([0-9.]*\) M points\/s.*/\1/p')"
+
+# Full `geohub build` of the example and of a 10x scaled copy. The hook: runs as soon
+# as the geohub CLI answers `build` (see issue 5); until then it says so and goes on.
+if [ -x .build/release/geohub ] && .build/release/geohub build --help >/dev/null 2>&1; then
+  for scale in 1 10; do
+    project="examples/nagai"
+    if [ "$scale" != 1 ]; then
+      project="$out/nagai-x$scale"
+      [ -f "$project/geohub.json" ] || .build/release/nagai-example --out "$project" --scale "$scale" >&2
+    fi
+    rm -f "$project/hub.sqlite"
+    start=$(date +%s.%N)
+    .build/release/geohub build "$project" >/dev/null
+    end=$(date +%s.%N)
+    echo "geohub build $project (scale $scale): $(echo "$end - $start" | bc) s"
+  done
+else
+  echo "geohub build timing: skipped (the geohub CLI does not answer 'build' yet)"
+fi
+
+if [ -z "$peer" ] || [ -z "$geohub" ]; then echo "heatmap: could not read both figures" >&2; exit 1; fi
+ratio="$(echo "scale=2; $geohub / $peer" | bc)"
+echo "RESULT name=heatmap geohub=$geohub peer=$peer unit=Mpoints/s ratio=$ratio"
