@@ -16,6 +16,17 @@ internal import CGEOS
 /// `GEOSContext_setErrorMessageHandler_r`; the `check` helpers turn both into a
 /// ``GEOSError`` carrying that message. Notices (GEOS warnings) are discarded so
 /// nothing reaches stderr.
+///
+/// The GEOS layer in brief: ``Geometry`` (made from ``Shape``, WKT, WKB, GeoJSON;
+/// measures, predicates, buffers, overlays, validity), ``PreparedGeometry`` (one
+/// geometry tested many times), ``SpatialIndex`` (GEOS's STRtree) and, built on
+/// them, ``SpatialJoin`` for whole sets on every core.
+///
+/// ```swift
+/// let context = try GEOSContext()
+/// let zone = try Geometry(stop, context: context).buffer(300)
+/// let hit = try zone.intersects(Geometry(route, context: context))
+/// ```
 public final class GEOSContext {
     /// The C context. Created by `GEOS_init_r` (NULL on failure), freed by `GEOS_finish_r`.
     let handle: GEOSContextHandle_t
