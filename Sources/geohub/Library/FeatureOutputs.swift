@@ -12,7 +12,7 @@ enum FeatureOutputs {
     static func write(_ layer: BuiltLayer, plan: ExportPlan) throws -> [URL] {
         guard LayerSet.hasFeatures(layer.name) else { return [] }
         var files: [URL] = []
-        let features = exported(layer)
+        let features = layer.features
         if plan.formats.contains(.geojson) {
             let url = plan.output.appendingPathComponent("\(layer.name).geojson")
             do {
@@ -34,11 +34,6 @@ enum FeatureOutputs {
             files.append(url)
         }
         return files
-    }
-
-    /// The features as exported: each with its id, so GIS tools can join on it.
-    static func exported(_ layer: BuiltLayer) -> [Feature] {
-        layer.features
     }
 
     /// The GeoPackage table name: the layer name with `_` for `-` (a plain SQL

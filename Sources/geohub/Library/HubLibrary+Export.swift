@@ -33,26 +33,32 @@ extension HubLibrary {
             let features = try FeatureOutputs.write(layer, plan: plan)
             summary.files += tiles.files + features
             summary.tiles += tiles.stored
-            if !tiles.files.isEmpty {
-                summary.notes.append(
-                    "\(name): \(tiles.stored) tiles (of \(tiles.rendered) rendered) at zooms "
-                        + "\(plan.zooms(for: name).lowerBound)-\(plan.zooms(for: name).upperBound)"
-                        + (plan.scale == .retina ? " @2x" : ""))
-            }
-            let skipped = request.formats.filter { !$0.isTileFormat && !LayerSet.hasFeatures(name) }
-            if !skipped.isEmpty {
-                summary.notes.append(
-                    "\(name): a surface with no features, so no \(skipped.map(\.rawValue).joined(separator: "/")); "
-                        + "use tiles, mbtiles or pmtiles")
-            }
+            summary.notes.append(Self.note(name, tiles: tiles, features: features, plan: plan))
         }
         summary.files.sort { $0.path < $1.path }
         summary.bytes = summary.files.reduce(0) { $0 + Self.size(of: $1) }
-        summary.notes += summary.files.map { "wrote \($0.path)" }
-        if let scenario = request.scenario {
-            summary.notes.append("scenario \(scenario): flood-risk predictions and the composite use it")
+        if let scenario = request.scenario, let flood = set.layers[.floodRisk] {
+            summary.notes.append("scenario \(scenario): flood-risk " + LayerSummary.describe(flood))
         }
         return summary
+    }
+
+    /// `flood-risk: 18 tiles at z10-13 (flood-risk/, flood-risk.pmtiles), flood-risk.geojson`.
+    private static func note(_ name: LayerName, tiles: TileOutputs.Result, features: [URL], plan: ExportPlan) -> String {
+        var parts: [String] = []
+        if !tiles.files.isEmpty {
+            let zooms = plan.zooms(for: name)
+            let names = tiles.files.map { $0.lastPathComponent + ($0.pathExtension.isEmpty ? "/" : "") }
+            parts.append(
+                "\(tiles.stored) tiles at z\(zooms.lowerBound)-\(zooms.upperBound)\(plan.scale == .retina ? " @2x" : "") "
+                    + "(\(names.joined(separator: ", ")))")
+        }
+        parts += features.map(\.lastPathComponent)
+        let skipped = plan.formats.filter { !$0.isTileFormat && !LayerSet.hasFeatures(name) }
+        if !skipped.isEmpty {
+            parts.append("no \(skipped.map(\.rawValue).joined(separator: "/")): a surface has no features")
+        }
+        return "\(name): " + parts.joined(separator: ", ")
     }
 
     /// An explicitly requested surface layer with only feature formats would write nothing.
@@ -123,6 +129,8 @@ struct ExportPlan: Sendable {
     /// The area to render (the project's bbox unless `--bbox`).
     let bbox: BoundingBox
     let scale: TileScale
+    /// The rainfall scenario the layers were built with.
+    let scenario: RainScenario?
     /// The data's "now", recorded where a format wants a time.
     let referenceTime: Date
 
@@ -133,6 +141,7 @@ struct ExportPlan: Sendable {
         zoom = request.zoom
         bbox = request.bbox ?? set.project.bbox
         scale = request.scale
+        scenario = request.scenario
         referenceTime = set.referenceTime ?? Date(timeIntervalSince1970: 0)
     }
 

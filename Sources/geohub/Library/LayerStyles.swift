@@ -5,10 +5,21 @@ import TileRenderer
 /// The renderer style of each layer: the renderer's built-in style with the
 /// project's `styles` overrides applied (docs/project-file.md, "styles").
 enum LayerStyles {
-    /// The style `name` is drawn with in `project`.
-    static func style(for name: LayerName, project: Project) -> Style {
+    /// The style `name` is drawn with in `project`; under a rainfall scenario the
+    /// flood-risk markers show each gauge's predicted status.
+    static func style(for name: LayerName, project: Project, scenario: RainScenario? = nil) -> Style {
         var style = Style.default(for: name)
         if name == .basemap { style = basemapKinds(style) }
+        if name == .composite, style.grid?.ramp == .yellowOrangeRed {
+            // Zero risk (most of the city) stays transparent so the basemap shows through.
+            style.grid?.ramp = .density
+        }
+        if name == .floodRisk, scenario != nil, let marker = style.marker,
+            case .categories(property: "status", colors: let colors, other: let other) = marker.fill
+        {
+            style.marker?.fill = .categories(property: "predicted_status", colors: colors, other: other)
+            style.title += " (predicted)"
+        }
         guard let override = project.styles[name] else { return style }
         if let opacity = override.opacity { style.opacity = opacity }
         if let text = override.color, let color = Color(text) {

@@ -36,7 +36,7 @@ final class ScenarioVariants: Sendable {
             var layers: [LayerName: ServedLayer] = [:]
             for name in LayerName.allCases where LayerSet.isScenarioAware(name) {
                 guard let layer = set.layers[name] else { continue }
-                layers[name] = try ServedLayer(layer, style: LayerStyles.style(for: name, project: set.project))
+                layers[name] = try ServedLayer(layer, style: LayerStyles.style(for: name, project: set.project, scenario: scenario))
             }
             state.withLock { state in
                 state.layers[key] = layers
