@@ -9,9 +9,9 @@ final class BuildEndToEndTests: XCTestCase {
     /// Row counts of the example's CSVs, counted by Python's csv module.
     private func csvRows(_ file: URL) throws -> Int {
         let answer = try ReferencePython.json(
-            "import csv, sys, json; print(json.dumps(sum(1 for _ in csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8-sig')))))",
+            "import csv, sys, json; print(json.dumps([sum(1 for _ in csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8-sig')))]))",
             packages: [], arguments: [file.path])
-        return try XCTUnwrap(answer as? Int)
+        return try XCTUnwrap((answer as? [Int])?.first)
     }
 
     func testBuildPrintsEverySourceEveryLayerAndTheSummary() throws {
@@ -63,9 +63,9 @@ final class BuildEndToEndTests: XCTestCase {
         try handle.close()
         // The line number as Python's reading of the file has it.
         let line = try XCTUnwrap(
-            try ReferencePython.json(
-                "import sys, json; print(json.dumps([i for i, l in enumerate(open(sys.argv[1], encoding='utf-8'), 1) if ',abc' in l][0]))",
-                packages: [], arguments: [levels.path]) as? Int)
+            (try ReferencePython.json(
+                "import sys, json; print(json.dumps([i for i, l in enumerate(open(sys.argv[1], encoding='utf-8'), 1) if ',abc' in l]))",
+                packages: [], arguments: [levels.path]) as? [Int])?.first)
 
         let strict = try copy.geohub(["build", copy.project.path, "--strict"])
         XCTAssertEqual(strict.status, 3, strict.stderrText)

@@ -45,9 +45,9 @@ final class ExportEndToEndTests: XCTestCase {
     /// The feature count of a GeoJSON file as Python's json module reads it.
     private func featureCount(_ file: URL) throws -> Int {
         try XCTUnwrap(
-            try ReferencePython.json(
-                "import json, sys; print(len(json.load(open(sys.argv[1]))['features']))", packages: [],
-                arguments: [file.path]) as? Int)
+            (try ReferencePython.json(
+                "import json, sys; print([len(json.load(open(sys.argv[1]))['features'])])", packages: [],
+                arguments: [file.path]) as? [Int])?.first)
     }
 
     func testEveryFileIsThere() throws {

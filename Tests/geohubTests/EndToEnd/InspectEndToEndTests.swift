@@ -22,9 +22,9 @@ final class InspectEndToEndTests: XCTestCase {
         let copy = try NagaiCopy.built(Self.shared)
         let levels = try inspect(copy, copy.data.appendingPathComponent("river_levels.csv"))
         let rows = try XCTUnwrap(
-            try ReferencePython.json(
-                "import csv, sys, json; print(json.dumps(sum(1 for _ in csv.DictReader(open(sys.argv[1])))))",
-                packages: [], arguments: [copy.data.appendingPathComponent("river_levels.csv").path]) as? Int)
+            (try ReferencePython.json(
+                "import csv, sys, json; print(json.dumps([sum(1 for _ in csv.DictReader(open(sys.argv[1])))]))",
+                packages: [], arguments: [copy.data.appendingPathComponent("river_levels.csv").path]) as? [Int])?.first)
         XCTAssertTrue(levels.contains("columns: site_id, timestamp, level_m (3)\n"), levels)
         XCTAssertTrue(levels.contains("records: \(rows) (0 malformed)\n"), levels)
         XCTAssertTrue(levels.contains("source: riverLevels of project Nagai"), levels)
@@ -50,7 +50,7 @@ final class InspectEndToEndTests: XCTestCase {
         // A bad row is named as build names it, and children's device ids never appear.
         let gps = copy.data.appendingPathComponent("child_gps.csv")
         var text = try String(contentsOf: gps, encoding: .utf8)
-        text += "DEV-SECRET-1,2022-09-09T07:30:00+09:00,not-a-latitude,140.03\n"
+        text += "DEV-SECRET-1,2022-09-09T07:30:00+09:00,not-a-latitude,140.03,12\n"
         try text.write(to: gps, atomically: true, encoding: .utf8)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count - 1
         let gpsReport = try inspect(copy, gps)
