@@ -21,8 +21,8 @@ enum ArchiveInspector {
             var bytes = 0
             var zooms: [String] = []
             for row in try db.rows(
-                "SELECT zoom_level, count(*), sum(length(tile_data)) FROM tiles GROUP BY zoom_level ORDER BY zoom_level")
-            {
+                "SELECT zoom_level, count(*), sum(length(tile_data)) FROM tiles GROUP BY zoom_level ORDER BY zoom_level"
+            ) {
                 let count = row[1].int ?? 0
                 total += count
                 bytes += row[2].int ?? 0

@@ -27,7 +27,8 @@ enum CSVInspector {
         }
         report.add("encoding", describe(reader.detectedEncoding, requested: encoding))
         report.add("columns", reader.header.joined(separator: ", ") + " (\(reader.header.count))")
-        report.add("records", "\(structure.acceptedCount + structure.rejectedCount) (\(structure.rejectedCount) malformed)")
+        report.add(
+            "records", "\(structure.acceptedCount + structure.rejectedCount) (\(structure.rejectedCount) malformed)")
         let kind = located?.file.kind ?? detectKind(reader.header)
         guard let kind else {
             report.add("source", "unknown: the columns match no geohub source (see DESIGN.md \"Inputs\")")
@@ -39,7 +40,8 @@ enum CSVInspector {
             report.add("source", "\(kind) by its columns (no geohub.json above it names the file)")
         }
         guard let validation = try validate(file, kind: kind, located: located) else {
-            report.add("validated", "no: children's GPS is only checked inside its project (it needs the project's area)")
+            report.add(
+                "validated", "no: children's GPS is only checked inside its project (it needs the project's area)")
             return report
         }
         report.add("accepted rows", String(validation.rows))
@@ -49,10 +51,13 @@ enum CSVInspector {
             report.add("filtered", filtered.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
         }
         if !validation.details.isEmpty {
-            report.add("details", validation.details.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+            report.add(
+                "details",
+                validation.details.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         }
         if let range = validation.timeRange {
-            report.add("time range", "\(InspectReport.time(range.lowerBound)) to \(InspectReport.time(range.upperBound))")
+            report.add(
+                "time range", "\(InspectReport.time(range.lowerBound)) to \(InspectReport.time(range.upperBound))")
         }
         if validation.status == .failed, let first = validation.rejections.first {
             report.add("unreadable", first.description)
@@ -92,7 +97,9 @@ enum CSVInspector {
 
     /// Ingests the file alone into a throwaway hub and returns its report; nil for
     /// children's GPS outside a project.
-    private static func validate(_ file: URL, kind: SourceKind, located: ProjectLocator.Located?) throws -> SourceReport? {
+    private static func validate(_ file: URL, kind: SourceKind, located: ProjectLocator.Located?) throws
+        -> SourceReport?
+    {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "geohub-inspect-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
         defer { try? FileManager.default.removeItem(at: folder) }

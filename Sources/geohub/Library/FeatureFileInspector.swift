@@ -23,7 +23,8 @@ enum FeatureFileInspector {
             keys.formUnion(feature.properties.keys)
             if let b = feature.shape.boundingBox { box = box?.union(b) ?? b }
         }
-        report.add("geometry types", types.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        report.add(
+            "geometry types", types.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         report.add("bbox", InspectReport.bbox(box))
         report.add("properties", keys.sorted().joined(separator: ", "))
         for error in result.report.errors.prefix(CSVInspector.listedRejections) { report.item(error.description) }
@@ -53,9 +54,12 @@ enum FeatureFileInspector {
                 let count = try db.scalar("SELECT count(*) FROM \(quoted)")?.int ?? 0
                 let columns = try db.rows("PRAGMA table_info(\(quoted))").compactMap { $0[1].string }
                 let box = [row[2], row[3], row[4], row[5]].compactMap(\.double)
-                report.line("\(name): \(row[1].string ?? "?") \(row[8].string ?? ""), \(count) rows, EPSG:\(row[6].int ?? 0)")
+                report.line(
+                    "\(name): \(row[1].string ?? "?") \(row[8].string ?? ""), \(count) rows, EPSG:\(row[6].int ?? 0)")
                 if box.count == 4 {
-                    report.item("extent " + InspectReport.bbox(BoundingBox(minX: box[0], minY: box[1], maxX: box[2], maxY: box[3])))
+                    report.item(
+                        "extent "
+                            + InspectReport.bbox(BoundingBox(minX: box[0], minY: box[1], maxX: box[2], maxY: box[3])))
                 }
                 report.item("columns " + columns.joined(separator: ", "))
                 if let change = row[7].string { report.item("last change \(change)") }

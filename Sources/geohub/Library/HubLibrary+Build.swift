@@ -67,7 +67,8 @@ enum LayerSummary {
                 }
             }
             if !statuses.isEmpty {
-                parts.append(statuses.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
+                parts.append(
+                    statuses.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
             }
         }
         return parts.isEmpty ? "empty" : parts.joined(separator: "; ")

@@ -44,7 +44,8 @@ extension HubLibrary {
     }
 
     /// `flood-risk: 18 tiles at z10-13 (flood-risk/, flood-risk.pmtiles), flood-risk.geojson`.
-    private static func note(_ name: LayerName, tiles: TileOutputs.Result, features: [URL], plan: ExportPlan) -> String {
+    private static func note(_ name: LayerName, tiles: TileOutputs.Result, features: [URL], plan: ExportPlan) -> String
+    {
         var parts: [String] = []
         if !tiles.files.isEmpty {
             let zooms = plan.zooms(for: name)

@@ -26,7 +26,8 @@ extension HubLibrary {
         case .gpkg: report = try FeatureFileInspector.inspect(gpkg: file)
         case .folder:
             throw RuntimeError(
-                "\(file.path) is a folder; give a file (a source CSV, hub.sqlite, .mbtiles, .pmtiles, .geojson or .gpkg)")
+                "\(file.path) is a folder; give a file (a source CSV, hub.sqlite, .mbtiles, .pmtiles, .geojson or .gpkg)"
+            )
         case .unknown:
             throw RuntimeError(
                 "cannot tell what \(file.lastPathComponent) is; inspect reads source CSVs (.csv, e-Stat .txt), "

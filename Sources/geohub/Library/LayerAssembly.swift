@@ -89,7 +89,9 @@ enum LayerAssembly {
             let isNew = base.layers[name] == nil && base.failures[name] == nil
             let inputRebuilt = !rebuilt.isDisjoint(with: name.inputs)
             guard dirty.contains(name) || isNew || inputRebuilt else { continue }
-            if name == .composite, set.rivers.isEmpty { set.rivers = try read { try catalogue.basemapFeatures(.rivers) } }
+            if name == .composite, set.rivers.isEmpty {
+                set.rivers = try read { try catalogue.basemapFeatures(.rivers) }
+            }
             buildOne(name, into: &set, catalogue: catalogue)
             rebuilt.insert(name)
         }

@@ -57,7 +57,9 @@ enum LayerStyles {
     private static func basemapKinds(_ style: Style) -> Style {
         var style = style
         func aliased(_ paint: Paint?) -> Paint? {
-            guard case .categories(let property, var colors, let other) = paint, property == "kind" else { return paint }
+            guard case .categories(let property, var colors, let other) = paint, property == "kind" else {
+                return paint
+            }
             for (plural, singular) in [("roads", "road"), ("rivers", "river"), ("schools", "school")] {
                 if let color = colors.removeValue(forKey: plural), colors[singular] == nil { colors[singular] = color }
             }

@@ -32,7 +32,8 @@ struct MapSnapshot: Sendable {
             }
             let entry = try ServedLayer(layer, style: LayerStyles.style(for: name, project: set.project))
             served[name] = entry
-            layers.append(Self.catalogueEntry(entry, project: set.project, revision: (old?.revision ?? 0) + 1, now: now))
+            layers.append(
+                Self.catalogueEntry(entry, project: set.project, revision: (old?.revision ?? 0) + 1, now: now))
         }
         self.served = served
         self.layers = layers
@@ -57,7 +58,8 @@ struct MapSnapshot: Sendable {
         let options = project.layers.options(for: name)
         return MapLayer(
             name: name, isPublic: options.isPublic, minZoom: options.minZoom, maxZoom: options.maxZoom,
-            bounds: Self.extent(served.prepared.bounds, or: project.bbox), legend: MapLegend.json(served.prepared.legend),
+            bounds: Self.extent(served.prepared.bounds, or: project.bbox),
+            legend: MapLegend.json(served.prepared.legend),
             builtAt: now, revision: revision, hasFeatures: LayerSet.hasFeatures(name),
             isScenarioAware: LayerSet.isScenarioAware(name))
     }

@@ -32,8 +32,9 @@ enum ProjectIngest {
         do {
             return try Project.load(from: folder)
         } catch {
-            throw RuntimeError("\(folder.appendingPathComponent(Project.fileName).path): \(error.reason)"
-                + (error.path.isEmpty ? "" : " (at \(error.path))"))
+            throw RuntimeError(
+                "\(folder.appendingPathComponent(Project.fileName).path): \(error.reason)"
+                    + (error.path.isEmpty ? "" : " (at \(error.path))"))
         }
     }
 

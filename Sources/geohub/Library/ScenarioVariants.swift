@@ -36,12 +36,15 @@ final class ScenarioVariants: Sendable {
             var layers: [LayerName: ServedLayer] = [:]
             for name in LayerName.allCases where LayerSet.isScenarioAware(name) {
                 guard let layer = set.layers[name] else { continue }
-                layers[name] = try ServedLayer(layer, style: LayerStyles.style(for: name, project: set.project, scenario: scenario))
+                layers[name] = try ServedLayer(
+                    layer, style: LayerStyles.style(for: name, project: set.project, scenario: scenario))
             }
             state.withLock { state in
                 state.layers[key] = layers
                 state.order.append(key)
-                while state.order.count > Self.capacity || state.order.first.map({ $0.generation < key.generation }) == true {
+                while state.order.count > Self.capacity
+                    || state.order.first.map({ $0.generation < key.generation }) == true
+                {
                     state.layers[state.order.removeFirst()] = nil
                 }
             }

@@ -22,7 +22,8 @@ enum TileOutputs {
         let name = layer.name
         let zooms = plan.zooms(for: name)
         do {
-            let prepared = try PreparedLayer(layer, style: LayerStyles.style(for: name, project: plan.project, scenario: plan.scenario))
+            let prepared = try PreparedLayer(
+                layer, style: LayerStyles.style(for: name, project: plan.project, scenario: plan.scenario))
             let phase = "\(name) tiles z\(zooms.lowerBound)-\(zooms.upperBound)"
             let summary = try TileExport.run(
                 prepared, formats: formats, directory: plan.output, zooms: zooms, bbox: plan.bbox,

@@ -31,7 +31,8 @@ final class BuildEndToEndTests: XCTestCase {
         XCTAssertTrue(text.contains("layer child-traffic: grid "), text)
         XCTAssertTrue(
             text.contains(
-                "built 7 layers (basemap, bus-routes, census-delta, child-traffic, composite, flood-risk, wildlife) from "),
+                "built 7 layers (basemap, bus-routes, census-delta, child-traffic, composite, flood-risk, wildlife) from "
+            ),
             text)
         XCTAssertTrue(text.contains("into \(copy.project.appendingPathComponent("hub.sqlite").path) in "), text)
         XCTAssertTrue(FileManager.default.fileExists(atPath: copy.project.appendingPathComponent("hub.sqlite").path))

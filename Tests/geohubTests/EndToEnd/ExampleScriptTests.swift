@@ -23,8 +23,9 @@ final class ExampleScriptTests: XCTestCase {
         let environment = [
             "GEOHUB": GeohubBinary.url.path, "PROJECT": copy.project.path, "OUT": out.path,
         ].merging(settings) { $1 }
-        let result = try Shell.capture("/bin/sh", [path], environment: environment,
-                                       currentDirectory: ReferencePython.packageRoot)
+        let result = try Shell.capture(
+            "/bin/sh", [path], environment: environment,
+            currentDirectory: ReferencePython.packageRoot)
         XCTAssertEqual(result.status, 0, "\(name).sh: \(result.stdoutText)\n\(result.stderrText)")
         return result
     }
@@ -58,7 +59,8 @@ final class ExampleScriptTests: XCTestCase {
         XCTAssertEqual(names, Set(layers + layers.map { "\($0).pmtiles" }), "no child-traffic, no leftovers")
         for layer in layers {
             XCTAssertTrue(result.stdoutText.contains("-- \(layer): "), result.stdoutText)
-            XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("\(layer)/tilejson.json").path))
+            XCTAssertTrue(
+                FileManager.default.fileExists(atPath: out.appendingPathComponent("\(layer)/tilejson.json").path))
         }
         XCTAssertTrue(result.stdoutText.contains("  zooms: 11-12\n"), result.stdoutText)
     }
@@ -97,7 +99,8 @@ final class ExampleScriptTests: XCTestCase {
                 import json, sys, collections
                 fs = json.load(open(sys.argv[1]))['features']
                 print(json.dumps(collections.Counter(f['properties']['predicted_status'] for f in fs)))
-                """, packages: [], arguments: [out.appendingPathComponent("flood-risk.geojson").path]) as? [String: Int])
+                """, packages: [], arguments: [out.appendingPathComponent("flood-risk.geojson").path]) as? [String: Int]
+        )
         for status in ["danger", "warning", "advisory", "normal"] {
             XCTAssertTrue(first.stdoutText.contains("\n\(status): \(statuses[status] ?? 0)\n"), first.stdoutText)
         }

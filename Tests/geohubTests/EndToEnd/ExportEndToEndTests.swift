@@ -166,8 +166,9 @@ final class ExportEndToEndTests: XCTestCase {
     func testPNGTilesDecodeWithPillowInsideTheCover() throws {
         let (copy, out) = try export()
         let bbox = "139.88,38.03,140.13,38.20"
-        XCTAssertTrue(try String(contentsOf: copy.project.appendingPathComponent("geohub.json"), encoding: .utf8)
-            .contains("[139.88, 38.03, 140.13, 38.20]"))
+        XCTAssertTrue(
+            try String(contentsOf: copy.project.appendingPathComponent("geohub.json"), encoding: .utf8)
+                .contains("[139.88, 38.03, 140.13, 38.20]"))
         let answer = try XCTUnwrap(
             try ReferencePython.json(
                 """
@@ -326,19 +327,25 @@ final class ExportEndToEndTests: XCTestCase {
                               'rain': sorted({f['properties'].get('scenario_rain_mm_per_h') for f in features}, key=str)}))
             """
         let rainy = try XCTUnwrap(
-            try ReferencePython.json(script, packages: [], arguments: [drill.appendingPathComponent("flood-risk.geojson").path])
+            try ReferencePython.json(
+                script, packages: [], arguments: [drill.appendingPathComponent("flood-risk.geojson").path])
                 as? [String: Any])
         let plain = try XCTUnwrap(
-            try ReferencePython.json(script, packages: [], arguments: [out.appendingPathComponent("flood-risk.geojson").path])
+            try ReferencePython.json(
+                script, packages: [], arguments: [out.appendingPathComponent("flood-risk.geojson").path])
                 as? [String: Any])
         let predicted = try XCTUnwrap(rainy["predicted"] as? [Any])
         XCTAssertEqual(predicted.count, 20)
-        XCTAssertTrue(predicted.contains { ($0 as? String) == "danger" || ($0 as? String) == "warning" }, "\(predicted)")
+        XCTAssertTrue(
+            predicted.contains { ($0 as? String) == "danger" || ($0 as? String) == "warning" }, "\(predicted)")
         XCTAssertEqual(rainy["rain"] as? [Double], [50])
-        XCTAssertTrue((plain["predicted"] as? [Any])?.allSatisfy { $0 is NSNull } == true, "no prediction without a scenario")
+        XCTAssertTrue(
+            (plain["predicted"] as? [Any])?.allSatisfy { $0 is NSNull } == true, "no prediction without a scenario")
         for status in ["normal", "advisory", "warning", "danger"] {
             let count = predicted.filter { ($0 as? String) == status }.count
-            if count > 0 { XCTAssertTrue(result.stderrText.contains("\(count) predicted \(status)"), result.stderrText) }
+            if count > 0 {
+                XCTAssertTrue(result.stderrText.contains("\(count) predicted \(status)"), result.stderrText)
+            }
         }
     }
 }

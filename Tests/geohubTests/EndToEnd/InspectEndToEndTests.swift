@@ -114,7 +114,8 @@ final class InspectEndToEndTests: XCTestCase {
 
         let gpkg = try inspect(copy, out.appendingPathComponent("wildlife.gpkg"))
         XCTAssertTrue(gpkg.contains("application id: GPKG\ntables: 1\n"), gpkg)
-        XCTAssertTrue(gpkg.contains("wildlife: features GEOMETRY, \(try XCTUnwrap(counts["n"] as? Int)) rows, EPSG:4326"), gpkg)
+        XCTAssertTrue(
+            gpkg.contains("wildlife: features GEOMETRY, \(try XCTUnwrap(counts["n"] as? Int)) rows, EPSG:4326"), gpkg)
 
         let project = try inspect(copy, copy.project.appendingPathComponent("geohub.json"))
         XCTAssertTrue(project.contains("bbox: [139.88, 38.03, 140.13, 38.2]\ncrs: EPSG:6678\n"), project)

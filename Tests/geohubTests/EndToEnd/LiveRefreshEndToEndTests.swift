@@ -16,17 +16,21 @@ final class LiveRefreshEndToEndTests: XCTestCase {
 
         func revisions() throws -> [String: Int] {
             let body = try server.get("/layers.json").body
-            let layers = try XCTUnwrap((try JSONSerialization.jsonObject(with: body) as? [String: Any])?["layers"]
-                as? [[String: Any]])
-            return Dictionary(uniqueKeysWithValues: layers.compactMap { layer in
-                (layer["name"] as? String).map { ($0, layer["revision"] as? Int ?? 0) }
-            })
+            let layers = try XCTUnwrap(
+                (try JSONSerialization.jsonObject(with: body) as? [String: Any])?["layers"]
+                    as? [[String: Any]])
+            return Dictionary(
+                uniqueKeysWithValues: layers.compactMap { layer in
+                    (layer["name"] as? String).map { ($0, layer["revision"] as? Int ?? 0) }
+                })
         }
         func gauge(_ id: String) throws -> [String: Any] {
             let body = try server.get("/layers/flood-risk.geojson").body
-            let features = try XCTUnwrap((try JSONSerialization.jsonObject(with: body) as? [String: Any])?["features"]
-                as? [[String: Any]])
-            let feature = try XCTUnwrap(features.first { ($0["properties"] as? [String: Any])?["site_id"] as? String == id })
+            let features = try XCTUnwrap(
+                (try JSONSerialization.jsonObject(with: body) as? [String: Any])?["features"]
+                    as? [[String: Any]])
+            let feature = try XCTUnwrap(
+                features.first { ($0["properties"] as? [String: Any])?["site_id"] as? String == id })
             return try XCTUnwrap(feature["properties"] as? [String: Any])
         }
 
@@ -66,7 +70,8 @@ final class LiveRefreshEndToEndTests: XCTestCase {
         let newTag = try XCTUnwrap(try server.get("/layers/flood-risk.geojson").header("ETag"))
         XCTAssertNotEqual(newTag, oldTag)
         XCTAssertEqual(try server.get("/layers/flood-risk.geojson", headers: ["If-None-Match": oldTag]).status, 200)
-        XCTAssertTrue(server.standardErrorText.contains("geohub: refreshed after changes to river_levels.csv"),
-                      server.standardErrorText)
+        XCTAssertTrue(
+            server.standardErrorText.contains("geohub: refreshed after changes to river_levels.csv"),
+            server.standardErrorText)
     }
 }

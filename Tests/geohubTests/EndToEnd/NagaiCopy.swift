@@ -39,8 +39,9 @@ final class NagaiCopy: @unchecked Sendable {
     @discardableResult
     func succeed(_ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws -> Shell.Result {
         let result = try geohub(arguments)
-        XCTAssertEqual(result.status, 0, "geohub \(arguments.joined(separator: " ")): \(result.stderrText)",
-                       file: file, line: line)
+        XCTAssertEqual(
+            result.status, 0, "geohub \(arguments.joined(separator: " ")): \(result.stderrText)",
+            file: file, line: line)
         return result
     }
 

@@ -19,7 +19,9 @@ final class RouteEndToEndTests: XCTestCase {
 
     func testSafeAndShortestRoutesMeasureAsPyprojSays() throws {
         let copy = try NagaiCopy.built(Self.shared)
-        let result = try copy.succeed(["route", copy.project.path, "--from", Self.home, "--to", Self.school, "--at", "06:30"])
+        let result = try copy.succeed([
+            "route", copy.project.path, "--from", Self.home, "--to", Self.school, "--at", "06:30",
+        ])
         let measured = try XCTUnwrap(
             try ReferencePython.json(
                 """
@@ -48,10 +50,12 @@ final class RouteEndToEndTests: XCTestCase {
             // The line's own length in EPSG:6678 (7-decimal coordinates: centimetres).
             assertClose(length, try XCTUnwrap(route["length"] as? Double), tolerance: 0.5, name)
             XCTAssertGreaterThan(length, try XCTUnwrap(route["crow"] as? Double), "\(name): longer than the crow flies")
-            assertClose(try XCTUnwrap(route["startGap"] as? Double), try XCTUnwrap(properties["start_snap_m"] as? Double),
-                        tolerance: 0.05, "\(name) starts where the home snaps to the road")
-            assertClose(try XCTUnwrap(route["endGap"] as? Double), try XCTUnwrap(properties["end_snap_m"] as? Double),
-                        tolerance: 0.05, "\(name) ends where the school snaps to the road")
+            assertClose(
+                try XCTUnwrap(route["startGap"] as? Double), try XCTUnwrap(properties["start_snap_m"] as? Double),
+                tolerance: 0.05, "\(name) starts where the home snaps to the road")
+            assertClose(
+                try XCTUnwrap(route["endGap"] as? Double), try XCTUnwrap(properties["end_snap_m"] as? Double),
+                tolerance: 0.05, "\(name) ends where the school snaps to the road")
             XCTAssertEqual(properties["at"] as? String, "06:30")
             XCTAssertGreaterThanOrEqual(try XCTUnwrap(properties["risk"] as? Double), 0)
         }
@@ -59,7 +63,8 @@ final class RouteEndToEndTests: XCTestCase {
         let shortest = try XCTUnwrap(measured["shortest"]?["props"] as? [String: Any])
         XCTAssertLessThanOrEqual(
             try XCTUnwrap(shortest["length_m"] as? Double), try XCTUnwrap(safe["length_m"] as? Double) + 0.01)
-        XCTAssertLessThanOrEqual(try XCTUnwrap(safe["cost"] as? Double), try XCTUnwrap(shortest["cost"] as? Double) + 0.01)
+        XCTAssertLessThanOrEqual(
+            try XCTUnwrap(safe["cost"] as? Double), try XCTUnwrap(shortest["cost"] as? Double) + 0.01)
         XCTAssertTrue(result.stderrText.hasPrefix("safe: "), result.stderrText)
         XCTAssertTrue(result.stderrText.contains("; shortest: "), result.stderrText)
 
