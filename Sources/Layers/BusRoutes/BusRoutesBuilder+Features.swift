@@ -5,13 +5,16 @@ extension BusRoutesBuilder {
     /// The layer: route lines, then stops, then unserved growing cells; `kind` tells
     /// them apart (`route`, `stop`, `unserved_cell`).
     ///
-    /// Route features (LineString, or MultiLineString for several lines; id = `route_id`):
+    /// Feature ids are prefixed by kind so they stay unique in the layer (`route:0101`,
+    /// `stop:0001`, `cell:573917721`); the source ids are the properties below.
+    ///
+    /// Route features (LineString, or MultiLineString for several lines):
     /// `route_id`, `route_name`, `route_short_name`, `route_long_name`, `route_color`
     /// (`#RRGGBB` or null), `line_source` (`shapes` | `stops` | `mixed`), `shape_ids`,
     /// `length_m` (Σ lines), `line_lengths_m`, `stop_ids`, `trips_per_day`,
     /// `trips_per_weekday`, `trips_per_weekend_day`, ridership and catchment (below).
     ///
-    /// Stop features (Point; id = `stop_id`): `stop_id`, `name`, `route_ids`,
+    /// Stop features (Point): `stop_id`, `name`, `route_ids`,
     /// `trips_per_day`, `low_use` (bool), ridership and catchment.
     ///
     /// Ridership: `boardings` (board events in the period, fixed by DESIGN.md),
@@ -19,7 +22,7 @@ extension BusRoutesBuilder {
     /// Catchment (null without census data): `population_within` (later census year),
     /// `population_from_within`, `population_change_within`, `catchment_area_m2`.
     ///
-    /// Unserved cells (Polygon; id = `mesh_code`): `mesh_code`, `mesh_codes`,
+    /// Unserved cells (Polygon): `mesh_code`, `mesh_codes`,
     /// `population_from`, `population_to`, `population_change`.
     ///
     /// Metadata: `period_start`, `period_end`, `service_days`, `walking_distance_m`,
@@ -30,7 +33,7 @@ extension BusRoutesBuilder {
         features += result.stops.map(feature)
         features += result.unservedGrowingCells.map { cell in
             Feature(
-                id: cell.meshCode.code, shape: cell.shape,
+                id: "cell:" + cell.meshCode.code, shape: cell.shape,
                 properties: [
                     "kind": "unserved_cell", "mesh_code": .string(cell.meshCode.code),
                     "mesh_codes": .array(cell.meshCodes.map { .string($0.code) }),
@@ -70,7 +73,7 @@ extension BusRoutesBuilder {
         p["trips_per_weekday"] = route.tripsPerWeekday.map(JSONValue.double) ?? .null
         p["trips_per_weekend_day"] = route.tripsPerWeekendDay.map(JSONValue.double) ?? .null
         let shape: Shape = route.lines.count == 1 ? .lineString(route.lines[0]) : .multiLineString(route.lines)
-        return Feature(id: route.route.id, shape: shape, properties: p)
+        return Feature(id: "route:" + route.route.id, shape: shape, properties: p)
     }
 
     func feature(_ stop: BusStopSummary) -> Feature {
@@ -81,7 +84,8 @@ extension BusRoutesBuilder {
         p["route_ids"] = .array(stop.routeIDs.map(JSONValue.string))
         p["trips_per_day"] = .double(stop.tripsPerDay)
         p["low_use"] = .bool(stop.isLowUse)
-        return Feature(id: stop.stop.id, shape: .point(stop.stop.location ?? Coordinate(x: 0, y: 0)), properties: p)
+        return Feature(
+            id: "stop:" + stop.stop.id, shape: .point(stop.stop.location ?? Coordinate(x: 0, y: 0)), properties: p)
     }
 
     static func ridership(_ r: RidershipCounts) -> [String: JSONValue] {

@@ -3,8 +3,10 @@ import GeoCore
 
 extension WildlifeBuilder {
     /// The layer: zone polygons first, then one point per camera; `kind` tells them apart.
+    /// Feature ids are prefixed by kind so a one-camera zone and its camera differ
+    /// (`zone:CAM01`, `camera:CAM01`); the source ids are the properties below.
     ///
-    /// Zone features (`kind: "zone"`, Polygon, id = `zone_id`):
+    /// Zone features (`kind: "zone"`, Polygon):
     /// - `zone_id` (`"CAM01+CAM05"`), `camera_ids` (array of strings), `camera_count`;
     /// - `detections`, `bear_detections`, `score` (Σ weights), `risk` (0…1, score over the
     ///   layer's highest zone score), `area_m2` (project CRS);
@@ -15,7 +17,7 @@ extension WildlifeBuilder {
     ///   `band_profile` (0…1, the zone's own busiest band = 1);
     /// - `last_detection`, `last_bear` (ISO 8601 in the project's zone, or null).
     ///
-    /// Camera features (`kind: "camera"`, Point, id = `camera_id`): `camera_id`, `name`,
+    /// Camera features (`kind: "camera"`, Point): `camera_id`, `name`,
     /// `zone_id` (null without detections), `detections`, `bear_detections`, `score`,
     /// `counts_by_species`, `counts_by_month`, `counts_by_band`, `last_detection`.
     ///
@@ -50,7 +52,7 @@ extension WildlifeBuilder {
         p["band_risk"] = Self.bands(zone.bandRisk)
         p["band_profile"] = Self.bands(zone.tally.bandProfile)
         p["last_bear"] = zone.tally.lastBear.map { .string(timestamp($0)) } ?? .null
-        return Feature(id: zone.id, shape: zone.shape, properties: p)
+        return Feature(id: "zone:" + zone.id, shape: zone.shape, properties: p)
     }
 
     func feature(_ summary: WildlifeCameraSummary) -> Feature {
@@ -59,7 +61,7 @@ extension WildlifeBuilder {
         p["camera_id"] = .string(summary.camera.cameraID)
         p["name"] = .string(summary.camera.name)
         p["zone_id"] = summary.zoneID.map(JSONValue.string) ?? .null
-        return Feature(id: summary.camera.cameraID, shape: .point(summary.camera.location), properties: p)
+        return Feature(id: "camera:" + summary.camera.cameraID, shape: .point(summary.camera.location), properties: p)
     }
 
     private func tallyProperties(_ t: WildlifeTally) -> [String: JSONValue] {

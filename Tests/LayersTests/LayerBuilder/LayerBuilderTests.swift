@@ -20,6 +20,8 @@ final class LayerBuilderTests: XCTestCase {
                 scenario: LayerBuilder.Scenario(rain: 40))
             XCTAssertEqual(layer.name, name)
             XCTAssertFalse(layer.features.isEmpty, "\(name)")
+            let ids = layer.features.compactMap(\.id)
+            XCTAssertEqual(Set(ids).count, layer.features.count, "\(name): feature ids are unique")
             for feature in layer.features {
                 let keys = idKeys[name] ?? []
                 XCTAssertTrue(
