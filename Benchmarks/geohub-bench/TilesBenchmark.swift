@@ -5,9 +5,12 @@ import TileRenderer
 
 /// `geohub-bench tiles LAYER.geojson [--out DIR] [--sample Z/X/Y]`: renders every 256 px
 /// tile of zooms 12–16 over the benchmark box to PNG in memory, in the style of
-/// `../shared/bench/mapnik_tiles.py`, on one core and on all cores, and prints tiles/s
-/// and mean PNG sizes. Benchmarks/tiles.sh runs Mapnik on the same file and prints the
-/// RESULT line.
+/// `../shared/bench/mapnik_tiles.py` (``Style/benchmark``), on one core and on all
+/// cores, and prints tiles/s and mean PNG sizes. Benchmarks/tiles.sh runs Mapnik on the
+/// same file in the same run and prints the RESULT line.
+///
+/// With `GEOHUB_BENCH_BREAKDOWN=1` it first prints the CPU time of drawing and of
+/// encoding per zoom (`=only` stops there).
 enum TilesBenchmark {
     struct UsageError: Error, CustomStringConvertible {
         let description: String
@@ -37,80 +40,74 @@ enum TilesBenchmark {
         let layer = try PreparedLayer(name: "bench", features: features, style: .benchmark)
         let prepared = DispatchTime.now().uptimeNanoseconds
         let cover = try TileCover(covering: box, zooms: 12...16)
-        print(String(format: "geohub: %d features read in %.3f s, prepared (projected, styled, indexed) in %.3f s",
-                     features.count, seconds(loadStart, prepareStart), seconds(prepareStart, prepared)))
+        print(
+            String(
+                format: "geohub: %d features read in %.3f s, prepared (projected, styled, indexed) in %.3f s",
+                features.count, seconds(loadStart, prepareStart), seconds(prepareStart, prepared)))
 
         // Warm up caches and the allocator on the low zooms (not timed).
         _ = try PyramidRenderer.render(layer, cover: TileCover(covering: box, zooms: 12...13), workers: 1) { _ in }
 
-        if ProcessInfo.processInfo.environment["GEOHUB_BENCH_BREAKDOWN"] != nil {
-            let renderer = LayerRenderer(layer: layer)
-            let encoder = PNGEncoder()
-            var drawNs: UInt64 = 0, encodeNs: UInt64 = 0
-            for tile in cover {
-                let t0 = cpuNanoseconds()
-                let canvas = try renderer.render(tile)
-                let t1 = cpuNanoseconds()
-                if !canvas.isEmpty { _ = try encoder.encode(canvas) }
-                let t2 = cpuNanoseconds()
-                drawNs += t1 - t0
-                encodeNs += t2 - t1
-            }
-            print(String(format: "breakdown: draw %.3f s, encode %.3f s", Double(drawNs) / 1e9, Double(encodeNs) / 1e9))
-            if ProcessInfo.processInfo.environment["GEOHUB_BENCH_BREAKDOWN"] == "only" { return }
+        if let mode = ProcessInfo.processInfo.environment["GEOHUB_BENCH_BREAKDOWN"] {
+            try breakdown(layer, cover)
+            if mode == "only" { return }
         }
-        if ProcessInfo.processInfo.environment["GEOHUB_BENCH_PNG"] != nil {
-            let renderer = LayerRenderer(layer: layer)
-            var options: [PNGOptions] = []
-            for level in [1, 2, 3, 6] {
-                for strategy in [PNGOptions.Strategy.default, .rle, .filtered] {
-                    options.append(PNGOptions(compressionLevel: level, strategy: strategy))
-                    options.append(PNGOptions(compressionLevel: level, paletteFilter: .up, strategy: strategy))
-                }
-            }
-            let encoders = options.map { PNGEncoder(options: $0) }
-            var ns = [UInt64](repeating: 0, count: options.count), bytes = [Int](repeating: 0, count: options.count)
-            for tile in cover {
-                let canvas = try renderer.render(tile)
-                if canvas.isEmpty { continue }
-                for (k, encoder) in encoders.enumerated() {
-                    let t0 = cpuNanoseconds()
-                    bytes[k] += try encoder.encode(canvas).count
-                    ns[k] += cpuNanoseconds() - t0
-                }
-            }
-            for k in options.indices {
-                print("png level \(options[k].compressionLevel) \(options[k].strategy) filter \(options[k].paletteFilter): "
-                    + String(format: "%.3f s, mean %d B", Double(ns[k]) / 1e9, bytes[k] / cover.count))
-            }
-        }
+
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        var sizes: [Int] = []
-        let one = try PyramidRenderer.render(layer, cover: cover, workers: 1) { sizes.append($0.png.count) }
+        let one = try PyramidRenderer.render(layer, cover: cover, workers: 1) { _ in }
         let all = try PyramidRenderer.render(layer, cover: cover, workers: cores) { _ in }
         let total = Double(one.total)
         let meanStored = one.stored == 0 ? 0 : one.bytes / one.stored
-        print(String(format: "geohub: %d tiles, %d non-empty (%d empty, not encoded)", one.total, one.stored,
-                     one.total - one.stored))
+        print(
+            String(
+                format: "geohub: %d tiles, %d non-empty (%d empty, not encoded)", one.total, one.stored,
+                one.total - one.stored))
         print(String(format: "geohub 1 core: %.3f s = %.0f tiles/s", one.seconds, total / one.seconds))
         print(String(format: "geohub %d cores: %.3f s = %.0f tiles/s", cores, all.seconds, total / all.seconds))
-        print("geohub mean PNG: \(meanStored) B per non-empty tile, \(one.bytes / max(one.total, 1)) B per tile "
-            + "(empty tiles as 0 B), \(one.bytes) B in all")
-        print(String(format: "geohub-machine single=%.1f all=%.1f allseconds=%.4f mean=%d", total / one.seconds,
-                     total / all.seconds, all.seconds, meanStored))
+        print(
+            "geohub mean PNG: \(meanStored) B per non-empty tile, \(one.bytes / max(one.total, 1)) B per tile "
+                + "(empty tiles as 0 B), \(one.bytes) B in all")
+        print(
+            String(
+                format: "geohub-machine single=%.1f all=%.1f allseconds=%.4f mean=%d", total / one.seconds,
+                total / all.seconds, all.seconds, meanStored))
 
         if let out {
             try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-            let renderer = LayerRenderer(layer: layer)
-            if let png = try renderer.renderPNG(sample) {
-                let file = out.appendingPathComponent("geohub-\(sample.z)-\(sample.x)-\(sample.y).png")
+            let name = "\(sample.z)-\(sample.x)-\(sample.y)"
+            if let png = try LayerRenderer(layer: layer).renderPNG(sample) {
+                let file = out.appendingPathComponent("geohub-\(name).png")
                 try png.write(to: file)
                 print("geohub sample tile \(sample): \(png.count) B → \(file.path)")
             }
-            let retina = LayerRenderer(layer: layer, scale: .retina)
-            if let png = try retina.renderPNG(sample) {
-                try png.write(to: out.appendingPathComponent("geohub-\(sample.z)-\(sample.x)-\(sample.y)@2x.png"))
+            if let png = try LayerRenderer(layer: layer, scale: .retina).renderPNG(sample) {
+                try png.write(to: out.appendingPathComponent("geohub-\(name)@2x.png"))
             }
+        }
+    }
+
+    /// CPU time spent drawing and encoding, per zoom, on one thread.
+    private static func breakdown(_ layer: PreparedLayer, _ cover: TileCover) throws {
+        let renderer = LayerRenderer(layer: layer)
+        let encoder = PNGEncoder()
+        var perZoom: [Int: (draw: UInt64, encode: UInt64, tiles: Int)] = [:]
+        for tile in cover {
+            let t0 = cpuNanoseconds()
+            let canvas = try renderer.render(tile)
+            let t1 = cpuNanoseconds()
+            if !canvas.isEmpty { _ = try encoder.encode(canvas) }
+            let t2 = cpuNanoseconds()
+            let z = perZoom[tile.z] ?? (0, 0, 0)
+            perZoom[tile.z] = (z.draw + t1 - t0, z.encode + t2 - t1, z.tiles + 1)
+        }
+        let draw = perZoom.values.reduce(0) { $0 + $1.draw }
+        let encode = perZoom.values.reduce(0) { $0 + $1.encode }
+        print(String(format: "breakdown (CPU): draw %.3f s, encode %.3f s", Double(draw) / 1e9, Double(encode) / 1e9))
+        for (z, v) in perZoom.sorted(by: { $0.key < $1.key }) {
+            print(
+                String(
+                    format: "  z%d: %d tiles, draw %.3f s, encode %.3f s", z, v.tiles, Double(v.draw) / 1e9,
+                    Double(v.encode) / 1e9))
         }
     }
 

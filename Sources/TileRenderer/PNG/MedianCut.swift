@@ -43,9 +43,9 @@ enum MedianCut {
         if mergeLowBits {
             var grouping = KeyGrouping(capacity: colors.count)
             for (i, c) in colors.enumerated() {
-                let g = grouping.group(of: c & 0xFCFC_FCFC, next: Int32(groupKeys.count))
+                let g = grouping.group(of: c & 0xF8F8_F8F8, next: Int32(groupKeys.count))
                 if Int(g) == groupKeys.count {
-                    groupKeys.append(c & 0xFCFC_FCFC)
+                    groupKeys.append(c & 0xF8F8_F8F8)
                     groupWeights.append(0)
                 }
                 groupOf[i] = g
@@ -59,8 +59,9 @@ enum MedianCut {
         var entries = [Entry]()
         entries.reserveCapacity(groupKeys.count)
         for (i, c) in groupKeys.enumerated() {
-            let channels = SIMD4<Int32>(Int32(c & 0xFF), Int32((c >> 8) & 0xFF), Int32((c >> 16) & 0xFF),
-                                        Int32(c >> 24) * 2)
+            let channels = SIMD4<Int32>(
+                Int32(c & 0xFF), Int32((c >> 8) & 0xFF), Int32((c >> 16) & 0xFF),
+                Int32(c >> 24) * 2)
             entries.append(Entry(channels: channels, weight: groupWeights[i], index: Int32(i)))
         }
         let boxes = entries.withUnsafeMutableBufferPointer { split($0, maximum: maximum) }
@@ -82,10 +83,12 @@ enum MedianCut {
         var palette: [UInt32] = []
         palette.reserveCapacity(boxes.count)
         for b in 0..<boxes.count {
-            let weight = max(weights[b], 1), sums = sums[b]
+            let weight = max(weights[b], 1)
+            let sums = sums[b]
             let alpha = (sums[3] + weight / 2) / weight
             // Keep premultiplied channels within alpha.
-            let r = min((sums[0] + weight / 2) / weight, alpha), g = min((sums[1] + weight / 2) / weight, alpha)
+            let r = min((sums[0] + weight / 2) / weight, alpha)
+            let g = min((sums[1] + weight / 2) / weight, alpha)
             let bl = min((sums[2] + weight / 2) / weight, alpha)
             palette.append(UInt32(r) | UInt32(g) << 8 | UInt32(bl) << 16 | UInt32(alpha) << 24)
         }
@@ -110,13 +113,15 @@ enum MedianCut {
                 guard pick >= 0 else { break }
                 let box = boxes[pick]
                 let channel = box.channel
-                let lo = box.lower[channel], hi = box.upper[channel]
+                let lo = box.lower[channel]
+                let hi = box.upper[channel]
                 // Weighted median of the channel, kept below the box's maximum so both
                 // halves are non-empty.
                 for k in box.start..<box.end {
                     histogram[Int(entries[k].channels[channel])] += Int(entries[k].weight)
                 }
-                var running = 0, cut = lo
+                var running = 0
+                var cut = lo
                 let half = (box.weight + 1) / 2
                 for v in Int(lo)...Int(hi) {
                     running += histogram[v]
@@ -124,7 +129,8 @@ enum MedianCut {
                     if running < half { cut = Int32(v) }
                 }
                 cut = min(max(cut, lo), hi - 1)
-                var a = box.start, b = box.end - 1
+                var a = box.start
+                var b = box.end - 1
                 while a <= b {
                     if entries[a].channels[channel] <= cut {
                         a += 1
@@ -142,7 +148,8 @@ enum MedianCut {
 
     private static func measure(_ entries: UnsafeMutableBufferPointer<Entry>, _ start: Int, _ end: Int) -> Box {
         var box = Box(start: start, end: end)
-        var lower = SIMD4<Int32>(repeating: Int32.max), upper = SIMD4<Int32>(repeating: Int32.min)
+        var lower = SIMD4<Int32>(repeating: Int32.max)
+        var upper = SIMD4<Int32>(repeating: Int32.min)
         var weight = 0
         for k in start..<end {
             let c = entries[k].channels

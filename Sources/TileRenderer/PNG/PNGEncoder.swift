@@ -10,7 +10,7 @@ internal import CPNG
 public final class PNGEncoder {
     public let options: PNGOptions
     private var buffer = cpng_buffer(data: nil, size: 0, capacity: 0)
-    private var table = ColorTable()
+    private let table = ColorTable()
     private var indexImage: [UInt8] = []
     private var rgbaImage: [UInt8] = []
 
@@ -81,14 +81,17 @@ public final class PNGEncoder {
         if quantize {
             // Fully transparent keeps an exact entry of its own; the rest share 255 (or 256).
             let transparent = colors.firstIndex(of: 0)
-            var others: [UInt32] = [], otherCounts: [UInt32] = [], otherIndex: [Int] = []
+            var others: [UInt32] = []
+            var otherCounts: [UInt32] = []
+            var otherIndex: [Int] = []
             for (i, c) in colors.enumerated() where i != transparent {
                 others.append(c)
                 otherCounts.append(table.counts[i])
                 otherIndex.append(i)
             }
-            let reduced = MedianCut.reduce(colors: others, counts: otherCounts,
-                                           maximum: transparent == nil ? 256 : 255, mergeLowBits: true)
+            let reduced = MedianCut.reduce(
+                colors: others, counts: otherCounts,
+                maximum: transparent == nil ? 256 : 255, mergeLowBits: true)
             entries = reduced.palette
             assignment = [UInt8](repeating: 0, count: colors.count)
             for (k, i) in otherIndex.enumerated() { assignment[i] = reduced.assignment[k] }
@@ -102,12 +105,14 @@ public final class PNGEncoder {
         }
         // Translucent entries first, so the tRNS chunk stops at the last one.
         let order = entries.indices.sorted { a, b in
-            let ta = entries[a] >> 24 != 255, tb = entries[b] >> 24 != 255
+            let ta = entries[a] >> 24 != 255
+            let tb = entries[b] >> 24 != 255
             return ta != tb ? ta : a < b
         }
         var position = [UInt8](repeating: 0, count: entries.count)
         for (slot, entry) in order.enumerated() { position[entry] = UInt8(slot) }
-        var rgb = [UInt8](), alpha = [UInt8]()
+        var rgb = [UInt8]()
+        var alpha = [UInt8]()
         rgb.reserveCapacity(entries.count * 3)
         for entry in order {
             let c = Color(premultipliedPixel: entries[entry])
@@ -152,7 +157,7 @@ public final class PNGEncoder {
     private func run(_ image: inout cpng_image, filter: PNGOptions.Filter) throws(PNGError) -> Data {
         var settings = cpng_settings()
         settings.compression_level = Int32(min(max(options.compressionLevel, 0), 9))
-        settings.mem_level = 8
+        settings.mem_level = 9
         settings.filters = PNGEncoder.filterBits(filter)
         settings.strategy = PNGEncoder.strategyValue(options.strategy)
         var message = [CChar](repeating: 0, count: 256)

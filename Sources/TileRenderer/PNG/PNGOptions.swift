@@ -33,8 +33,10 @@ public struct PNGOptions: Sendable, Hashable, Codable {
     public var rgbaFilter: Filter
     public var strategy: Strategy
 
-    public init(colorMode: ColorMode = .palette, compressionLevel: Int = 6, paletteFilter: Filter = .none,
-                rgbaFilter: Filter = .adaptive, strategy: Strategy = .rle) {
+    public init(
+        colorMode: ColorMode = .palette, compressionLevel: Int = 6, paletteFilter: Filter = .none,
+        rgbaFilter: Filter = .adaptive, strategy: Strategy = .rle
+    ) {
         self.colorMode = colorMode
         self.compressionLevel = compressionLevel
         self.paletteFilter = paletteFilter

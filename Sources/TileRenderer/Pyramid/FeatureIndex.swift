@@ -19,7 +19,8 @@ struct FeatureIndex: Sendable {
 
     init(bounds: [BoundingBox]) {
         self.bounds = bounds
-        let extent = bounds.reduce(nil as BoundingBox?) { $0?.union($1) ?? $1 }
+        let extent =
+            bounds.reduce(nil as BoundingBox?) { $0?.union($1) ?? $1 }
             ?? BoundingBox(minX: 0, minY: 0, maxX: 1, maxY: 1)
         self.extent = extent
         let side = min(512, max(1, Int((Double(bounds.count)).squareRoot() * 2)))
@@ -52,11 +53,15 @@ struct FeatureIndex: Sendable {
         self.large = large
     }
 
-    private static func cells(_ box: BoundingBox, _ extent: BoundingBox, _ w: Double, _ h: Double, _ columns: Int,
-                              _ rows: Int) -> (Int, Int, Int, Int) {
+    private static func cells(
+        _ box: BoundingBox, _ extent: BoundingBox, _ w: Double, _ h: Double, _ columns: Int,
+        _ rows: Int
+    ) -> (Int, Int, Int, Int) {
         func clamp(_ v: Double, _ n: Int) -> Int { min(max(Int(v.rounded(.down)), 0), n - 1) }
-        return (clamp((box.minX - extent.minX) / w, columns), clamp((box.maxX - extent.minX) / w, columns),
-                clamp((box.minY - extent.minY) / h, rows), clamp((box.maxY - extent.minY) / h, rows))
+        return (
+            clamp((box.minX - extent.minX) / w, columns), clamp((box.maxX - extent.minX) / w, columns),
+            clamp((box.minY - extent.minY) / h, rows), clamp((box.maxY - extent.minY) / h, rows)
+        )
     }
 
     /// The ids of features whose bounds intersect `box`, ascending (draw order).

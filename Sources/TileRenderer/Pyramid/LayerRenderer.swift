@@ -28,8 +28,9 @@ public final class LayerRenderer {
         polygons = PolygonSymbolizer(outline: style.outline == nil ? nil : style.outlineStroke(scale: ratio))
         lines = LineSymbolizer(stroke: style.lineStroke(scale: ratio))
         points = style.marker.map { marker in
-            PointSymbolizer(shape: marker.shape, size: marker.size * ratio,
-                            strokeWidth: marker.stroke == nil ? 0 : marker.strokeWidth * ratio)
+            PointSymbolizer(
+                shape: marker.shape, size: marker.size * ratio,
+                strokeWidth: marker.stroke == nil ? 0 : marker.strokeWidth * ratio)
         }
         buffer = (style.reach + 2) * ratio
     }
@@ -52,12 +53,32 @@ public final class LayerRenderer {
         return try encoder.encode(context.canvas)
     }
 
+    /// Draws a block of `span × span` tiles whose top-left tile is `tile` on one canvas
+    /// (a "metatile"): the unclipped reference tests compare single tiles against.
+    func renderMetatile(_ tile: TileID, span: Int) throws -> Canvas {
+        let block = DrawingContext(size: scale.tileSize * span, pixelRatio: scale.pixelRatio)
+        try draw(tile, in: block)
+        return block.canvas
+    }
+
     private func draw(_ tile: TileID) throws {
+        try draw(tile, in: context)
+    }
+
+    /// Draws the area whose top-left corner is `tile`'s, at `tile`'s zoom, filling
+    /// `context`'s canvas (one tile, or a block of tiles for a larger canvas).
+    private func draw(_ tile: TileID, in context: DrawingContext) throws {
         let transform = tile.pixelTransform(tileSize: scale.tileSize)
         context.begin(transform, buffer: buffer)
-        if let grid = layer.grid { try grid.draw(transform, in: context) }
+        if let grid = layer.grid { try grid.draw(transform, size: context.size, in: context) }
 
-        let query = tile.mercatorBounds.expanded(by: buffer / transform.scale)
+        // The canvas's extent in metres, grown by the buffer.
+        let extent = Double(context.size) / transform.scale
+        let query = BoundingBox(
+            minX: transform.originX, minY: transform.originY - extent,
+            maxX: transform.originX + extent, maxY: transform.originY
+        )
+        .expanded(by: buffer / transform.scale)
         stamp &+= 1
         if stamp == 0 {
             stamps = []

@@ -68,8 +68,9 @@ public final class PreparedLayer: Sendable {
 
     /// Prepares a built layer with `style`, or the layer's default style.
     public convenience init(_ layer: BuiltLayer, style: Style? = nil) throws {
-        try self.init(name: layer.name.rawValue, features: layer.features, grid: layer.grid,
-                      style: style ?? Style.default(for: layer.name))
+        try self.init(
+            name: layer.name.rawValue, features: layer.features, grid: layer.grid,
+            style: style ?? Style.default(for: layer.name))
     }
 
     /// The legend, with ramp values from this layer's data.

@@ -49,17 +49,21 @@ public enum PyramidRenderer {
     ///   - sink: receives the non-empty tiles in cover order; throwing stops the pyramid.
     /// - Throws: the first error of a worker (``PROJError``, ``PNGError``) or of `sink`.
     @discardableResult
-    public static func render(_ layer: PreparedLayer, cover: TileCover, scale: TileScale = .standard,
-                              png: PNGOptions = .tiles, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
-                              batchSize: Int = 1024, progress: ((PyramidProgress) -> Void)? = nil,
-                              sink: (RenderedTile) throws -> Void) throws -> PyramidSummary {
+    public static func render(
+        _ layer: PreparedLayer, cover: TileCover, scale: TileScale = .standard,
+        png: PNGOptions = .tiles, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+        batchSize: Int = 1024, progress: ((PyramidProgress) -> Void)? = nil,
+        sink: (RenderedTile) throws -> Void
+    ) throws -> PyramidSummary {
         let start = DispatchTime.now().uptimeNanoseconds
         let workerCount = max(1, workers)
         let states = (0..<workerCount).map { _ in
             PyramidWorker(renderer: LayerRenderer(layer: layer, scale: scale, png: png))
         }
         let total = cover.count
-        var rendered = 0, stored = 0, bytes = 0
+        var rendered = 0
+        var stored = 0
+        var bytes = 0
         var iterator = cover.makeIterator()
         var batch: [TileID] = []
         batch.reserveCapacity(max(batchSize, 1))

@@ -24,28 +24,34 @@ public enum TileExport {
     /// whole pyramid succeeded; on any error they are removed and the error rethrown.
     ///
     /// - Throws: ``TileStoreError`` (files), ``TileError`` (zooms), ``PNGError``, ``PROJError``.
-    public static func run(_ layer: PreparedLayer, formats: [TileStoreFormat], directory: URL,
-                           zooms: ClosedRange<Int>, bbox: BoundingBox? = nil, scale: TileScale = .standard,
-                           attribution: String = "", png: PNGOptions = .tiles,
-                           workers: Int = ProcessInfo.processInfo.activeProcessorCount,
-                           progress: ((PyramidProgress) -> Void)? = nil) throws -> Summary {
+    public static func run(
+        _ layer: PreparedLayer, formats: [TileStoreFormat], directory: URL,
+        zooms: ClosedRange<Int>, bbox: BoundingBox? = nil, scale: TileScale = .standard,
+        attribution: String = "", png: PNGOptions = .tiles,
+        workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+        progress: ((PyramidProgress) -> Void)? = nil
+    ) throws -> Summary {
         guard let box = bbox ?? layer.bounds else {
             throw TileStoreError(path: directory.path, "layer \(layer.name) has nothing to draw and no bbox was given")
         }
         let cover = try TileCover(covering: box, zooms: zooms)
-        let metadata = TilesetMetadata(name: layer.name, description: layer.style.title, attribution: attribution,
-                                       bounds: box, minZoom: zooms.lowerBound, maxZoom: zooms.upperBound, scale: scale,
-                                       extra: ["legend": layer.legend.jsonValue])
+        let metadata = TilesetMetadata(
+            name: layer.name, description: layer.style.title, attribution: attribution,
+            bounds: box, minZoom: zooms.lowerBound, maxZoom: zooms.upperBound, scale: scale,
+            extra: ["legend": layer.legend.jsonValue])
         var stores: [any TileStore] = []
         do {
             for format in formats { stores.append(try format.makeStore(in: directory, metadata: metadata)) }
-            let summary = try PyramidRenderer.render(layer, cover: cover, scale: scale, png: png, workers: workers,
-                                                     progress: progress) { tile in
+            let summary = try PyramidRenderer.render(
+                layer, cover: cover, scale: scale, png: png, workers: workers,
+                progress: progress
+            ) { tile in
                 for store in stores { try store.write(tile) }
             }
             for store in stores { try store.finish() }
-            return Summary(rendered: summary.total, stored: summary.stored, bytes: summary.bytes,
-                           seconds: summary.seconds, outputs: stores.map(\.url))
+            return Summary(
+                rendered: summary.total, stored: summary.stored, bytes: summary.bytes,
+                seconds: summary.seconds, outputs: stores.map(\.url))
         } catch {
             for store in stores { store.cancel() }
             throw error

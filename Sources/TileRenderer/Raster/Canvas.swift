@@ -36,8 +36,9 @@ public struct Canvas: Sendable, Hashable {
             var i = 0
             let n = buffer.count
             while i + 8 <= n {
-                let any = (buffer[i] | buffer[i + 1] | buffer[i + 2] | buffer[i + 3] | buffer[i + 4]
-                    | buffer[i + 5] | buffer[i + 6] | buffer[i + 7]) & 0xFF00_0000
+                let any =
+                    (buffer[i] | buffer[i + 1] | buffer[i + 2] | buffer[i + 3] | buffer[i + 4]
+                        | buffer[i + 5] | buffer[i + 6] | buffer[i + 7]) & 0xFF00_0000
                 if any != 0 { return false }
                 i += 8
             }

@@ -73,7 +73,8 @@ public struct ClipRectangle: Sendable, Hashable {
         scratch.removeAll(keepingCapacity: true)
         guard line.count >= 2 else { return }
         for i in 1..<line.count {
-            let a = line[i - 1], b = line[i]
+            let a = line[i - 1]
+            let b = line[i]
             guard let (t0, t1) = clipSegment(a, b) else {
                 if scratch.count >= 2 { emit(scratch) }
                 scratch.removeAll(keepingCapacity: true)
@@ -97,8 +98,10 @@ public struct ClipRectangle: Sendable, Hashable {
 
     /// The parameter interval of segment a→b inside the rectangle, or nil.
     private func clipSegment(_ a: PixelPoint, _ b: PixelPoint) -> (Double, Double)? {
-        var t0 = 0.0, t1 = 1.0
-        let dx = b.x - a.x, dy = b.y - a.y
+        var t0 = 0.0
+        var t1 = 1.0
+        let dx = b.x - a.x
+        let dy = b.y - a.y
         for (p, q) in [(-dx, a.x - minX), (dx, maxX - a.x), (-dy, a.y - minY), (dy, maxY - a.y)] {
             if p == 0 {
                 if q < 0 { return nil }

@@ -21,10 +21,11 @@ extension Color: LosslessStringConvertible, Codable {
     /// `#rrggbb` for opaque colours, `#rrggbbaa` otherwise.
     public var description: String {
         let hex = [red, green, blue] + (alpha == 255 ? [] : [alpha])
-        return "#" + hex.map { byte in
-            let digits = String(byte, radix: 16)
-            return digits.count == 1 ? "0" + digits : digits
-        }.joined()
+        return "#"
+            + hex.map { byte in
+                let digits = String(byte, radix: 16)
+                return digits.count == 1 ? "0" + digits : digits
+            }.joined()
     }
 
     public init(from decoder: any Decoder) throws {

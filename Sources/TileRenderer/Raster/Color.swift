@@ -61,8 +61,9 @@ public struct Color: Sendable, Hashable {
         func lerp(_ a: UInt8, _ b: UInt8) -> UInt8 {
             UInt8((Double(a) + (Double(b) - Double(a)) * t).rounded())
         }
-        return Color(red: lerp(red, other.red), green: lerp(green, other.green), blue: lerp(blue, other.blue),
-                     alpha: lerp(alpha, other.alpha))
+        return Color(
+            red: lerp(red, other.red), green: lerp(green, other.green), blue: lerp(blue, other.blue),
+            alpha: lerp(alpha, other.alpha))
     }
 
     static func byte(_ fraction: Double) -> UInt8 {

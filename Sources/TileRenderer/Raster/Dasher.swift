@@ -25,7 +25,8 @@ enum Dasher {
         var result: [[PixelPoint]] = []
         var current: [PixelPoint] = on ? [points[0]] : []
         for i in 1..<points.count {
-            let a = points[i - 1], b = points[i]
+            let a = points[i - 1]
+            let b = points[i]
             let segment = (b - a).length
             guard segment > 0 else { continue }
             var done = 0.0

@@ -9,13 +9,17 @@ extension Path {
         case .square:
             addRectangle(x: center.x - r, y: center.y - r, width: size, height: size)
         case .diamond:
-            addContour([PixelPoint(center.x, center.y - r), PixelPoint(center.x + r, center.y),
-                        PixelPoint(center.x, center.y + r), PixelPoint(center.x - r, center.y)])
+            addContour([
+                PixelPoint(center.x, center.y - r), PixelPoint(center.x + r, center.y),
+                PixelPoint(center.x, center.y + r), PixelPoint(center.x - r, center.y),
+            ])
         case .triangle:
             // Equilateral, pointing up, centred on its centroid, `size` wide.
             let h = size * 3.0.squareRoot() / 2
-            addContour([PixelPoint(center.x, center.y - 2 * h / 3), PixelPoint(center.x + r, center.y + h / 3),
-                        PixelPoint(center.x - r, center.y + h / 3)])
+            addContour([
+                PixelPoint(center.x, center.y - 2 * h / 3), PixelPoint(center.x + r, center.y + h / 3),
+                PixelPoint(center.x - r, center.y + h / 3),
+            ])
         }
     }
 }

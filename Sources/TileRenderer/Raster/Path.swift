@@ -51,8 +51,10 @@ public struct Path: Sendable {
 
     /// Adds an axis-aligned rectangle (clockwise on screen).
     public mutating func addRectangle(x: Double, y: Double, width: Double, height: Double) {
-        addContour([PixelPoint(x, y), PixelPoint(x + width, y), PixelPoint(x + width, y + height),
-                    PixelPoint(x, y + height)])
+        addContour([
+            PixelPoint(x, y), PixelPoint(x + width, y), PixelPoint(x + width, y + height),
+            PixelPoint(x, y + height),
+        ])
     }
 
     /// Adds a circle as a polygon whose chords stray at most `tolerance` pixels from the
@@ -62,7 +64,8 @@ public struct Path: Sendable {
         let n = Path.segmentCount(radius: radius, tolerance: tolerance, angle: 2 * Double.pi)
         // Scale the polygon so its area equals the circle's: chords cut a little area,
         // and coverage tests measure area.
-        let k = Double(n), area = 0.5 * k * sin(2 * Double.pi / k)
+        let k = Double(n)
+        let area = 0.5 * k * sin(2 * Double.pi / k)
         let r = radius * (Double.pi / area).squareRoot()
         closeContour()
         for i in 0..<n {

@@ -54,8 +54,9 @@ public struct AffineTransform: Sendable, Hashable {
 
     /// `self` applied after `first`.
     public func concatenating(after first: AffineTransform) -> AffineTransform {
-        AffineTransform(a: a * first.a + c * first.b, b: b * first.a + d * first.b,
-                        c: a * first.c + c * first.d, d: b * first.c + d * first.d,
-                        tx: a * first.tx + c * first.ty + tx, ty: b * first.tx + d * first.ty + ty)
+        AffineTransform(
+            a: a * first.a + c * first.b, b: b * first.a + d * first.b,
+            c: a * first.c + c * first.d, d: b * first.c + d * first.d,
+            tx: a * first.tx + c * first.ty + tx, ty: b * first.tx + d * first.ty + ty)
     }
 }

@@ -2,15 +2,15 @@ extension Rasterizer {
     /// Adds every contour of `path` (each implicitly closed) to the accumulation buffer.
     func add(_ path: Path) {
         cells.withUnsafeMutableBufferPointer { cells in
-            rowFirst.withUnsafeMutableBufferPointer { rowFirst in
-                rowLast.withUnsafeMutableBufferPointer { rowLast in
+            rowBlocks.withUnsafeMutableBufferPointer { rowBlocks in
                     path.points.withUnsafeBufferPointer { points in
-                        guard let cellBase = cells.baseAddress, let firstBase = rowFirst.baseAddress,
-                            let lastBase = rowLast.baseAddress, let pointBase = points.baseAddress
+                        guard let cellBase = cells.baseAddress, let blockBase = rowBlocks.baseAddress,
+                            let pointBase = points.baseAddress
                         else { return }
-                        var accumulator = Accumulator(cells: cellBase, rowFirst: firstBase, rowLast: lastBase,
-                                                      width: Double(width), height: Double(height),
-                                                      rows: height, stride: stride, minRow: minRow, maxRow: maxRow)
+                        var accumulator = Accumulator(
+                            cells: cellBase, rowBlocks: blockBase, blockShift: blockShift,
+                            width: Double(width), height: Double(height),
+                            rows: height, stride: stride, minRow: minRow, maxRow: maxRow)
                         var start = 0
                         for end in path.contourEnds {
                             if end - start >= 2 {
@@ -26,7 +26,6 @@ extension Rasterizer {
                         minRow = accumulator.minRow
                         maxRow = accumulator.maxRow
                     }
-                }
             }
         }
     }
@@ -36,8 +35,8 @@ extension Rasterizer {
 /// duration of one `add(_:)`.
 struct Accumulator {
     let cells: UnsafeMutablePointer<Float>
-    let rowFirst: UnsafeMutablePointer<Int32>
-    let rowLast: UnsafeMutablePointer<Int32>
+    let rowBlocks: UnsafeMutablePointer<UInt64>
+    let blockShift: Int
     let width: Double
     let height: Double
     let rows: Int
@@ -69,29 +68,34 @@ struct Accumulator {
         let firstRow = Int(ya)
         let lastRow = min(Int(yb.rounded(.up)) - 1, rows - 1)
         guard firstRow <= lastRow else { return }
-        let w = width
         minRow = min(minRow, firstRow)
         maxRow = max(maxRow, lastRow)
         if firstRow == lastRow {
             addSpan(cells + firstRow * stride, xa, xb, Float((yb - ya) * direction))
-            // Columns written: from the cell of the left end to the one after the right
-            // end (column 0 for anything left of the canvas).
-            let l = Int32(max(0, min(min(xa, xb), w))), r = Int32(min(max(0, max(xa, xb)), w)) + 1
-            rowFirst[firstRow] = min(rowFirst[firstRow], l)
-            rowLast[firstRow] = max(rowLast[firstRow], r)
+            mark(firstRow, min(xa, xb), max(xa, xb))
             return
         }
-        var y = ya, x = xa
+        var y = ya
+        var x = xa
         for row in firstRow...lastRow {
             let yNext = min(Double(row + 1), yb)
             let xNext = yNext == yb ? xb : xa + (yNext - ya) * dxdy
             addSpan(cells + row * stride, x, xNext, Float((yNext - y) * direction))
-            let l = Int32(max(0, min(min(x, xNext), w))), r = Int32(min(max(0, max(x, xNext)), w)) + 1
-            rowFirst[row] = min(rowFirst[row], l)
-            rowLast[row] = max(rowLast[row], r)
+            mark(row, min(x, xNext), max(x, xNext))
             x = xNext
             y = yNext
         }
+    }
+
+    /// Records the blocks of `row` that a piece spanning x `left…right` writes: from the
+    /// cell of its left end to the one after its right end (column 0 for anything left
+    /// of the canvas; nothing past the spare column).
+    @inline(__always)
+    func mark(_ row: Int, _ left: Double, _ right: Double) {
+        let l = Int(max(0, min(left, width))), r = Int(min(max(0, right), width)) + 1
+        let first = l >> blockShift, last = r >> blockShift
+        let bits = (last - first == 63 ? UInt64.max : ((UInt64(1) << UInt64(last - first + 1)) - 1)) << UInt64(first)
+        rowBlocks[row] |= bits
     }
 
     /// Adds a segment piece lying within one pixel row, running from x `xa` to `xb` with
@@ -103,7 +107,8 @@ struct Accumulator {
     @inline(__always)
     func addSpan(_ row: UnsafeMutablePointer<Float>, _ xa: Double, _ xb: Double, _ dy: Float) {
         let w = width
-        var l = min(xa, xb), r = max(xa, xb)
+        var l = min(xa, xb)
+        var r = max(xa, xb)
         if r <= 0 {
             row[0] += dy
             return

@@ -1,78 +1,82 @@
 extension Rasterizer {
-    /// Turns the accumulated areas into coverage row by row, composites `pixel`
-    /// (premultiplied) with that coverage onto `canvas`, and clears what it read.
+    /// Turns the accumulated areas into coverage row by row and calls
+    /// `emit(row, x, count, sum)` for every run of pixels `x..<x+count` sharing the
+    /// running sum `sum` (whose coverage may be zero: `emit` decides), clearing every
+    /// cell it reads.
     ///
-    /// Each row is swept only from its first to its last written cell; past the last
-    /// one the running sum is constant, so the rest of the row (a shape reaching beyond
-    /// the canvas's right edge) is filled with one coverage value.
-    func sweep(into canvas: inout Canvas, pixel: UInt32, rule: FillRule) {
+    /// Only the blocks of cells that segments wrote are read. Between them, and after the
+    /// last one (a shape reaching past the right edge), the sum is constant, so each gap
+    /// is one run however wide; within a block, cells left at zero extend the run too.
+    @inline(__always)
+    func sweepSpans(rule: FillRule, _ emit: (_ row: Int, _ x: Int, _ count: Int, _ sum: Float) -> Void) {
         guard minRow <= maxRow else { return }
-        let opaque = pixel >> 24 == 255
-        let canvasWidth = canvas.width
         let width = self.width
+        let shift = blockShift
+        let blockSize = 1 << shift
+        let lastCell = width + 2
         cells.withUnsafeMutableBufferPointer { cells in
-            rowFirst.withUnsafeMutableBufferPointer { rowFirst in
-                rowLast.withUnsafeMutableBufferPointer { rowLast in
-                    canvas.pixels.withUnsafeMutableBufferPointer { pixels in
-                        guard let cellBase = cells.baseAddress, let pixelBase = pixels.baseAddress else { return }
-                        for row in minRow...maxRow {
-                            let first = Int(rowFirst[row]), last = Int(rowLast[row])
-                            rowFirst[row] = Int32.max
-                            rowLast[row] = -1
-                            guard first <= last else { continue }
-                            let cellRow = cellBase + row * stride
-                            let pixelRow = pixelBase + row * canvasWidth
-                            var sum: Float = 0
-                            let visibleLast = min(last, width - 1)
-                            var x = first
-                            while x <= visibleLast {
-                                sum += cellRow[x]
-                                cellRow[x] = 0
-                                let coverage = Rasterizer.coverageByte(sum, rule)
-                                // Cells left untouched keep the running sum, hence the coverage:
-                                // blend the whole run at once.
-                                let end = Rasterizer.nextWritten(cellRow, from: x + 1, through: visibleLast)
-                                if coverage != 0 {
-                                    if coverage == 255 && opaque {
-                                        (pixelRow + x).update(repeating: pixel, count: end - x)
-                                    } else {
-                                        Rasterizer.blendRun(pixelRow + x, count: end - x, pixel: pixel, coverage: coverage)
-                                    }
-                                }
-                                x = end
-                            }
-                            while x <= last {
-                                cellRow[x] = 0
-                                x += 1
-                            }
-                            if last + 1 < width {
-                                let coverage = Rasterizer.coverageByte(sum, rule)
-                                if coverage != 0 {
-                                    Rasterizer.blendRun(pixelRow + last + 1, count: width - last - 1, pixel: pixel,
-                                                        coverage: coverage)
-                                }
+            rowBlocks.withUnsafeMutableBufferPointer { blocks in
+                guard let base = cells.baseAddress else { return }
+                for row in minRow...maxRow {
+                    var mask = blocks[row]
+                    if mask == 0 { continue }
+                    blocks[row] = 0
+                    let cellRow = base + row * stride
+                    var sum: Float = 0
+                    var x = 0  // the first pixel of the row not yet emitted
+                    while mask != 0 {
+                        let start = mask.trailingZeroBitCount << shift
+                        mask &= mask &- 1
+                        if start > x && x < width {
+                            let end = min(start, width)
+                            emit(row, x, end - x, sum)
+                            x = end
+                        }
+                        let stop = min(start + blockSize, lastCell)
+                        let visibleStop = min(stop, width)
+                        var i = start
+                        while i < stop {
+                            sum += cellRow[i]
+                            cellRow[i] = 0
+                            if i < visibleStop {
+                                var j = i + 1
+                                while j < visibleStop && cellRow[j].bitPattern == 0 { j += 1 }
+                                emit(row, i, j - i, sum)
+                                i = j
+                            } else {
+                                i += 1
                             }
                         }
+                        x = max(x, visibleStop)
                     }
+                    if x < width { emit(row, x, width - x, sum) }
                 }
             }
         }
         resetBounds()
     }
 
-    /// The first index in `from...through` whose cell is not +0.0 (or `through + 1`),
-    /// comparing bit patterns four cells at a time. Accumulated cells are never −0.0
-    /// (IEEE sums of zeros round to +0), and a stray one would only end a run early.
-    @inline(__always)
-    static func nextWritten(_ row: UnsafeMutablePointer<Float>, from start: Int, through last: Int) -> Int {
-        var i = start
-        while i + 3 <= last
-            && (row[i].bitPattern | row[i + 1].bitPattern | row[i + 2].bitPattern | row[i + 3].bitPattern) == 0
-        {
-            i += 4
+    /// Composites `pixel` (premultiplied) onto `canvas` with the accumulated coverage and
+    /// clears the accumulation buffer.
+    func sweep(into canvas: inout Canvas, pixel: UInt32, rule: FillRule) {
+        guard minRow <= maxRow else { return }
+        let opaque = pixel >> 24 == 255
+        let canvasWidth = canvas.width
+        canvas.pixels.withUnsafeMutableBufferPointer { pixels in
+            guard let pixelBase = pixels.baseAddress else { return }
+            sweepSpans(rule: rule) { row, x, count, sum in
+                let coverage = Rasterizer.coverageByte(sum, rule)
+                if coverage == 0 { return }
+                let start = pixelBase + row * canvasWidth + x
+                if coverage == 255 && opaque {
+                    start.update(repeating: pixel, count: count)
+                } else if count == 1 {
+                    start.pointee = Compositing.over(Compositing.scale(pixel, by: coverage), start.pointee)
+                } else {
+                    Rasterizer.blendRun(start, count: count, pixel: pixel, coverage: coverage)
+                }
+            }
         }
-        while i <= last && row[i].bitPattern == 0 { i += 1 }
-        return i
     }
 
     /// The coverage of running sum `sum` as 0…255, rounded, without the range checks of

@@ -24,11 +24,14 @@ public final class Rasterizer {
     /// Signed-area deltas, `stride` cells per row (two spare columns at the right).
     var cells: [Float]
     let stride: Int
-    // The touched region, so sweeping and clearing cost the path's size, not the canvas's:
-    // the rows, and in each row the first and last cell written.
+    // The touched region, so sweeping and clearing cost what the path touches, not the
+    // canvas: the rows, and in each row a bit per block of `1 << blockShift` cells that
+    // were written. Between written blocks the running sum is constant, so a sweep
+    // skips (or fills) them without reading a cell: the inside of an outline costs
+    // nothing.
     var minRow = Int.max, maxRow = Int.min
-    var rowFirst: [Int32]
-    var rowLast: [Int32]
+    var rowBlocks: [UInt64]
+    let blockShift: Int
 
     public init(width: Int, height: Int) {
         precondition(width > 0 && height > 0, "rasterizer size comes from a validated tile size")
@@ -36,8 +39,10 @@ public final class Rasterizer {
         self.height = height
         stride = width + 2
         cells = [Float](repeating: 0, count: (width + 2) * height)
-        rowFirst = [Int32](repeating: Int32.max, count: height)
-        rowLast = [Int32](repeating: -1, count: height)
+        rowBlocks = [UInt64](repeating: 0, count: height)
+        var shift = 3
+        while (width + 2 + (1 << shift) - 1) >> shift > 64 { shift += 1 }
+        blockShift = shift
     }
 
     /// Fills `path` with `color` on `canvas`, compositing source-over.
@@ -52,24 +57,11 @@ public final class Rasterizer {
     public func coverage(of path: Path, rule: FillRule = .nonZero) -> [Double] {
         add(path)
         var result = [Double](repeating: 0, count: width * height)
-        guard minRow <= maxRow else { return result }
-        for row in minRow...maxRow {
-            let first = Int(rowFirst[row]), last = Int(rowLast[row])
-            rowFirst[row] = Int32.max
-            rowLast[row] = -1
-            guard first <= last else { continue }
-            var sum: Float = 0
-            for x in first...last {
-                sum += cells[row * stride + x]
-                cells[row * stride + x] = 0
-                if x < width { result[row * width + x] = Double(Rasterizer.coverage(sum, rule)) }
-            }
-            if last + 1 < width {
-                for x in (last + 1)..<width { result[row * width + x] = Double(Rasterizer.coverage(sum, rule)) }
-            }
+        let width = self.width
+        sweepSpans(rule: rule) { row, x, count, sum in
+            let value = Double(Rasterizer.coverage(sum, rule))
+            for i in x..<(x + count) { result[row * width + i] = value }
         }
-        minRow = Int.max
-        maxRow = Int.min
         return result
     }
 

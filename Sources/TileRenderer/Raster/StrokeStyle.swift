@@ -25,8 +25,10 @@ public struct StrokeStyle: Sendable, Hashable {
     /// How far into the dash pattern the line starts.
     public var dashOffset: Double
 
-    public init(width: Double, join: LineJoin = .round, cap: LineCap = .round, miterLimit: Double = 4,
-                dashes: [Double] = [], dashOffset: Double = 0) {
+    public init(
+        width: Double, join: LineJoin = .round, cap: LineCap = .round, miterLimit: Double = 4,
+        dashes: [Double] = [], dashOffset: Double = 0
+    ) {
         self.width = width
         self.join = join
         self.cap = cap

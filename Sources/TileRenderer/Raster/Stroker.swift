@@ -10,8 +10,10 @@ import Foundation
 /// A closed ring gives two contours of opposite orientation (outer and inner edge).
 public enum Stroker {
     /// Appends the stroke outline of `polyline` to `path`.
-    public static func stroke(_ polyline: [PixelPoint], closed: Bool = false, style: StrokeStyle,
-                              into path: inout Path) {
+    public static func stroke(
+        _ polyline: [PixelPoint], closed: Bool = false, style: StrokeStyle,
+        into path: inout Path
+    ) {
         guard style.width > 0, style.width.isFinite else { return }
         if style.dashes.contains(where: { $0 > 0 }) && style.dashes.allSatisfy({ $0 >= 0 }) {
             for dash in Dasher.dashes(of: polyline, closed: closed, pattern: style.dashes, offset: style.dashOffset) {
@@ -27,8 +29,10 @@ public enum Stroker {
             // A zero-length line: round and square caps still mark the point (as SVG does).
             switch style.cap {
             case .round: path.addCircle(center: points[0], radius: half)
-            case .square: path.addRectangle(x: points[0].x - half, y: points[0].y - half, width: style.width,
-                                            height: style.width)
+            case .square:
+                path.addRectangle(
+                    x: points[0].x - half, y: points[0].y - half, width: style.width,
+                    height: style.width)
             case .butt: break
             }
             return
@@ -79,14 +83,17 @@ public enum Stroker {
 
     /// Appends the offset of `points` by `half` on one side, with joins at every vertex
     /// (and at the closing vertex when `closed`).
-    static func offsetSide<C: Collection>(_ points: C, closed: Bool, half: Double, style: StrokeStyle,
-                                          into out: inout [PixelPoint]) where C.Element == PixelPoint {
+    static func offsetSide<C: Collection>(
+        _ points: C, closed: Bool, half: Double, style: StrokeStyle,
+        into out: inout [PixelPoint]
+    ) where C.Element == PixelPoint {
         let p = Array(points)
         let n = p.count
         if closed {
             for i in 0..<n {
-                join(previous: p[(i + n - 1) % n], vertex: p[i], next: p[(i + 1) % n], half: half, style: style,
-                     into: &out)
+                join(
+                    previous: p[(i + n - 1) % n], vertex: p[i], next: p[(i + 1) % n], half: half, style: style,
+                    into: &out)
             }
             return
         }
@@ -100,18 +107,38 @@ public enum Stroker {
     }
 
     /// Appends the corner at `vertex` between the segments from `previous` and to `next`.
-    static func join(previous: PixelPoint, vertex: PixelPoint, next: PixelPoint, half: Double, style: StrokeStyle,
-                     into out: inout [PixelPoint]) {
-        let n1 = normal(previous, vertex), n2 = normal(vertex, next)
-        let a = vertex + n1 * half, b = vertex + n2 * half
-        let d1 = vertex - previous, d2 = next - vertex
+    static func join(
+        previous: PixelPoint, vertex: PixelPoint, next: PixelPoint, half: Double, style: StrokeStyle,
+        into out: inout [PixelPoint]
+    ) {
+        let n1 = normal(previous, vertex)
+        let n2 = normal(vertex, next)
+        let a = vertex + n1 * half
+        let b = vertex + n2 * half
+        let d1 = vertex - previous
+        let d2 = next - vertex
         let turn = d1.cross(d2)  // y down: positive turns clockwise on screen, away from our side
         if abs(turn) < 1e-12 * d1.length * d2.length && d1.dot(d2) > 0 {
             out.append(a)  // straight on
             return
         }
+        // Where the two offset lines meet: the miter point (outer corner) or the inner
+        // corner. Emitting it alone describes the corner exactly with one vertex.
+        let cosHalf = ((1 + n1.dot(n2)) / 2).squareRoot()  // cos of half the angle between normals
+        let bisector = n1 + n2
+        let bisectorLength = bisector.length
         if turn < 0 {
-            // Inner corner: go through the vertex; the loop this makes is filled by non-zero.
+            // Inner corner. When the meeting point lies within both segments, it is the
+            // exact outline; otherwise (short segments, sharp turns) go through the vertex:
+            // the loop this makes winds like the body, so the non-zero rule fills it.
+            if cosHalf > 1e-6 && bisectorLength > 1e-12 {
+                let inner = vertex + bisector * (half / (cosHalf * bisectorLength))
+                let reach = abs((inner - vertex).dot(d1)) / d1.length
+                if reach <= 0.5 * min(d1.length, d2.length) {
+                    out.append(inner)
+                    return
+                }
+            }
             out.append(a)
             out.append(vertex)
             out.append(b)
@@ -122,13 +149,8 @@ public enum Stroker {
             out.append(a)
             out.append(b)
         case .miter:
-            let cosHalf = ((1 + n1.dot(n2)) / 2).squareRoot()  // cos of half the angle between normals
-            if cosHalf > 1e-9 && 1 / cosHalf <= style.miterLimit {
-                let bisector = n1 + n2
-                let m = vertex + bisector * (half / (cosHalf * bisector.length))
-                out.append(a)
-                out.append(m)
-                out.append(b)
+            if cosHalf > 1e-9 && 1 / cosHalf <= style.miterLimit && bisectorLength > 1e-12 {
+                out.append(vertex + bisector * (half / (cosHalf * bisectorLength)))
             } else {
                 out.append(a)
                 out.append(b)
@@ -140,8 +162,10 @@ public enum Stroker {
 
     /// Appends an arc around `center` from direction `u` to direction `v` (unit vectors),
     /// turning the short way, endpoints included.
-    static func appendArc(center: PixelPoint, from u: PixelPoint, to v: PixelPoint, radius: Double,
-                          into out: inout [PixelPoint]) {
+    static func appendArc(
+        center: PixelPoint, from u: PixelPoint, to v: PixelPoint, radius: Double,
+        into out: inout [PixelPoint]
+    ) {
         let start = atan2(u.y, u.x)
         var sweep = atan2(v.y, v.x) - start
         if sweep > Double.pi { sweep -= 2 * Double.pi }

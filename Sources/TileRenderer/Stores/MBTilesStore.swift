@@ -25,7 +25,8 @@ public final class MBTilesStore: TileStore {
         temporary = AtomicOutput.temporaryURL(for: url)
         do {
             let db = try SQLiteDatabase(path: temporary.path, mode: .create)
-            try db.execute("""
+            try db.execute(
+                """
                 PRAGMA journal_mode = OFF;
                 PRAGMA synchronous = OFF;
                 PRAGMA page_size = 4096;
@@ -35,7 +36,8 @@ public final class MBTilesStore: TileStore {
                 CREATE UNIQUE INDEX tile_index ON tiles (zoom_level, tile_column, tile_row);
                 CREATE UNIQUE INDEX name ON metadata (name);
                 """)
-            insert = try db.prepare("INSERT INTO tiles (zoom_level, tile_column, tile_row, tile_data) VALUES (?, ?, ?, ?)")
+            insert = try db.prepare(
+                "INSERT INTO tiles (zoom_level, tile_column, tile_row, tile_data) VALUES (?, ?, ?, ?)")
             database = db
             try db.execute("BEGIN")
         } catch {

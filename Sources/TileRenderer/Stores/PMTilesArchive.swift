@@ -57,7 +57,8 @@ public final class PMTilesArchive {
     /// The bytes of `tile`, nil when the archive does not hold it.
     public func tile(_ tile: TileID) throws(TileStoreError) -> Data? {
         let id = PMTilesID.id(tile)
-        var offset = header.rootOffset, length = header.rootLength
+        var offset = header.rootOffset
+        var length = header.rootLength
         for _ in 0..<4 {
             let entries = try directory(offset, length)
             guard let entry = PMTilesArchive.find(id, in: entries) else { return nil }
@@ -78,7 +79,9 @@ public final class PMTilesArchive {
         return result
     }
 
-    private func collect(_ offset: UInt64, _ length: UInt64, depth: Int, into result: inout [TileID]) throws(TileStoreError) {
+    private func collect(_ offset: UInt64, _ length: UInt64, depth: Int, into result: inout [TileID])
+        throws(TileStoreError)
+    {
         guard depth < 4 else { throw TileStoreError(path: url.path, "directories nest deeper than 4 levels") }
         for entry in try directory(offset, length) {
             if entry.runLength == 0 {
@@ -115,7 +118,8 @@ public final class PMTilesArchive {
 
     /// The entry covering `id` (its own, a run containing it, or the leaf that may).
     static func find(_ id: UInt64, in entries: [PMTilesEntry]) -> PMTilesEntry? {
-        var lo = 0, hi = entries.count - 1
+        var lo = 0
+        var hi = entries.count - 1
         while lo <= hi {
             let mid = (lo + hi) / 2
             if entries[mid].tileID < id {

@@ -30,9 +30,10 @@ struct PMTilesHeader: Sendable, Hashable {
     func serialized() -> Data {
         var out = Data("PMTiles".utf8)
         out.append(3)
-        for v in [rootOffset, rootLength, metadataOffset, metadataLength, leafOffset, leafLength, tileDataOffset,
-                  tileDataLength, addressedTiles, tileEntries, tileContents]
-        {
+        for v in [
+            rootOffset, rootLength, metadataOffset, metadataLength, leafOffset, leafLength, tileDataOffset,
+            tileDataLength, addressedTiles, tileEntries, tileContents,
+        ] {
             withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) }
         }
         out.append(contentsOf: [clustered ? 1 : 0, internalCompression, tileCompression, tileType, minZoom, maxZoom])

@@ -11,11 +11,13 @@ enum PMTilesID {
     static func id(_ tile: TileID) -> UInt64 {
         let z = tile.z
         var acc = ((Int64(1) << (2 * Int64(z))) - 1) / 3
-        var x = Int64(tile.x), y = Int64(tile.y)
+        var x = Int64(tile.x)
+        var y = Int64(tile.y)
         var a = z - 1
         while a >= 0 {
             let s = Int64(1) << Int64(a)
-            let rx = s & x, ry = s & y
+            let rx = s & x
+            let ry = s & y
             acc += ((3 * rx) ^ ry) << Int64(a)
             (x, y) = rotate(s, x, y, rx, ry)
             a -= 1
@@ -30,7 +32,8 @@ enum PMTilesID {
         guard z <= TileID.maxZoom else { return nil }
         let acc = ((UInt64(1) << (2 * UInt64(z))) - 1) / 3
         var position = Int64(id - acc)
-        var x: Int64 = 0, y: Int64 = 0
+        var x: Int64 = 0
+        var y: Int64 = 0
         var s: Int64 = 1
         let n = Int64(1) << Int64(z)
         while s < n {
@@ -90,7 +93,8 @@ enum PMTilesDirectory {
     static func deserialize(_ bytes: [UInt8]) -> [PMTilesEntry]? {
         var position = 0
         func next() -> UInt64? {
-            var result: UInt64 = 0, shift: UInt64 = 0
+            var result: UInt64 = 0
+            var shift: UInt64 = 0
             while position < bytes.count && shift < 64 {
                 let byte = bytes[position]
                 position += 1
@@ -101,8 +105,9 @@ enum PMTilesDirectory {
             return nil
         }
         guard let count = next(), count <= UInt64(bytes.count) else { return nil }
-        var entries = [PMTilesEntry](repeating: PMTilesEntry(tileID: 0, offset: 0, length: 0, runLength: 0),
-                                     count: Int(count))
+        var entries = [PMTilesEntry](
+            repeating: PMTilesEntry(tileID: 0, offset: 0, length: 0, runLength: 0),
+            count: Int(count))
         var last: UInt64 = 0
         for i in 0..<entries.count {
             guard let delta = next() else { return nil }

@@ -55,8 +55,10 @@ public final class PMTilesStore: TileStore {
         } catch {
             throw TileStoreError(path: spoolURL.path, "cannot spool tile \(tile.tile): \(error.localizedDescription)")
         }
-        pending.append(Pending(tileID: PMTilesID.id(tile.tile), offset: spoolLength, length: length,
-                               digest: PMTilesStore.fnv1a(tile.png)))
+        pending.append(
+            Pending(
+                tileID: PMTilesID.id(tile.tile), offset: spoolLength, length: length,
+                digest: PMTilesStore.fnv1a(tile.png)))
         spoolLength += UInt64(length)
     }
 
@@ -175,8 +177,10 @@ public final class PMTilesStore: TileStore {
             while start < entries.count {
                 let chunk = Array(entries[start..<min(start + leafSize, entries.count)])
                 let leaf = try Gzip.compress(Data(PMTilesDirectory.serialize(chunk)))
-                rootEntries.append(PMTilesEntry(tileID: chunk[0].tileID, offset: UInt64(leaves.count),
-                                                length: UInt32(leaf.count), runLength: 0))
+                rootEntries.append(
+                    PMTilesEntry(
+                        tileID: chunk[0].tileID, offset: UInt64(leaves.count),
+                        length: UInt32(leaf.count), runLength: 0))
                 leaves.append(leaf)
                 start += leafSize
             }

@@ -18,9 +18,11 @@ public struct TilesetMetadata: Sendable, Hashable {
     /// Extra JSON (for example the legend) stored beside the standard keys.
     public var extra: [String: JSONValue]
 
-    public init(name: String, description: String = "", attribution: String = "", bounds: BoundingBox,
-                minZoom: Int, maxZoom: Int, center: Coordinate? = nil, centerZoom: Int? = nil,
-                scale: TileScale = .standard, extra: [String: JSONValue] = [:]) {
+    public init(
+        name: String, description: String = "", attribution: String = "", bounds: BoundingBox,
+        minZoom: Int, maxZoom: Int, center: Coordinate? = nil, centerZoom: Int? = nil,
+        scale: TileScale = .standard, extra: [String: JSONValue] = [:]
+    ) {
         self.name = name
         self.description = description
         self.attribution = attribution
@@ -47,8 +49,10 @@ public struct TilesetMetadata: Sendable, Hashable {
             "minzoom": .int(minZoom),
             "maxzoom": .int(maxZoom),
             "bounds": .array(bounds.array.map { .double(TilesetMetadata.rounded($0)) }),
-            "center": .array([.double(TilesetMetadata.rounded(center.x)), .double(TilesetMetadata.rounded(center.y)),
-                              .int(centerZoom)]),
+            "center": .array([
+                .double(TilesetMetadata.rounded(center.x)), .double(TilesetMetadata.rounded(center.y)),
+                .int(centerZoom),
+            ]),
             "format": "png",
             "version": "1.0.0",
         ]
@@ -63,7 +67,9 @@ public struct TilesetMetadata: Sendable, Hashable {
     static func rounded(_ degrees: Double) -> Double { (degrees * 1e7).rounded() / 1e7 }
 
     /// `w,s,e,n` as MBTiles writes bounds.
-    var boundsText: String { bounds.array.map { TilesetMetadata.text(TilesetMetadata.rounded($0)) }.joined(separator: ",") }
+    var boundsText: String {
+        bounds.array.map { TilesetMetadata.text(TilesetMetadata.rounded($0)) }.joined(separator: ",")
+    }
 
     /// `lon,lat,zoom` as MBTiles writes the centre.
     var centerText: String {

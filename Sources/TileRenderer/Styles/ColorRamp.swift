@@ -20,7 +20,9 @@ public struct ColorRamp: Sendable, Hashable {
     /// A ramp through `stops` (sorted here; positions clamped to 0…1).
     public init(stops: [Stop]) throws(StyleError) {
         guard !stops.isEmpty else { throw StyleError("a colour ramp needs at least one stop") }
-        guard stops.allSatisfy({ $0.position.isFinite }) else { throw StyleError("ramp stop positions must be numbers") }
+        guard stops.allSatisfy({ $0.position.isFinite }) else {
+            throw StyleError("ramp stop positions must be numbers")
+        }
         self.stops = stops.map { Stop(min(max($0.position, 0), 1), $0.color) }.sorted { $0.position < $1.position }
     }
 
@@ -48,7 +50,8 @@ public struct ColorRamp: Sendable, Hashable {
         if t <= first.position { return first.color }
         if t >= last.position { return last.color }
         for i in 1..<stops.count where t <= stops[i].position {
-            let a = stops[i - 1], b = stops[i]
+            let a = stops[i - 1]
+            let b = stops[i]
             let span = b.position - a.position
             return span > 0 ? a.color.mixed(with: b.color, (t - a.position) / span) : b.color
         }
@@ -65,6 +68,10 @@ public struct ColorRamp: Sendable, Hashable {
     /// Yellow–orange–red (ColorBrewer YlOrRd, 9 classes): sequential, for counts and risk.
     public static let yellowOrangeRed = ColorRamp(unchecked: [
         "#ffffcc", "#ffeda0", "#fed976", "#feb24c", "#fd8d3c", "#fc4e2a", "#e31a1c", "#bd0026", "#800026",
+    ])
+    /// Yellow–orange–brown (ColorBrewer YlOrBr, 9 classes): sequential, for wildlife risk.
+    public static let yellowOrangeBrown = ColorRamp(unchecked: [
+        "#ffffe5", "#fff7bc", "#fee391", "#fec44f", "#fe9929", "#ec7014", "#cc4c02", "#993404", "#662506",
     ])
     /// Blues (ColorBrewer, 9 classes): sequential.
     public static let blues = ColorRamp(unchecked: [
@@ -92,9 +99,10 @@ public struct ColorRamp: Sendable, Hashable {
     ])
 
     /// Ramps by name, as the project file names them: `sequential` (= `YlOrRd`),
-    /// `diverging` (= `RdBu`), `density`, `Blues`, `Greens`, `viridis`.
+    /// `diverging` (= `RdBu`), `density`, `Blues`, `Greens`, `YlOrBr`, `viridis`.
     public static let named: [String: ColorRamp] = [
         "sequential": yellowOrangeRed, "ylorrd": yellowOrangeRed, "diverging": redBlue, "rdbu": redBlue,
         "density": density, "heat": density, "blues": blues, "greens": greens, "viridis": viridis,
+        "ylorbr": yellowOrangeBrown,
     ]
 }

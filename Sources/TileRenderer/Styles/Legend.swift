@@ -51,16 +51,23 @@ public struct Legend: Sendable, Hashable, Codable {
     public var jsonValue: JSONValue {
         .object([
             "title": .string(title),
-            "entries": .array(entries.map { entry in
-                .object(["label": .string(entry.label), "color": .string(entry.color.description),
-                         "symbol": .string(entry.symbol.rawValue)])
-            }),
-            "ramps": .array(ramps.map { ramp in
-                .object(["label": .string(ramp.label), "symbol": .string(ramp.symbol.rawValue),
-                         "stops": .array(ramp.stops.map { stop in
-                             .object(["value": .double(stop.value), "color": .string(stop.color.description)])
-                         })])
-            }),
+            "entries": .array(
+                entries.map { entry in
+                    .object([
+                        "label": .string(entry.label), "color": .string(entry.color.description),
+                        "symbol": .string(entry.symbol.rawValue),
+                    ])
+                }),
+            "ramps": .array(
+                ramps.map { ramp in
+                    .object([
+                        "label": .string(ramp.label), "symbol": .string(ramp.symbol.rawValue),
+                        "stops": .array(
+                            ramp.stops.map { stop in
+                                .object(["value": .double(stop.value), "color": .string(stop.color.description)])
+                            }),
+                    ])
+                }),
         ])
     }
 }
@@ -80,18 +87,24 @@ extension Style {
                 legend.entries.append(Legend.Entry(label: constantLabel, color: color, symbol: symbol))
             case .categories(_, let colors, let other):
                 for key in colors.keys.sorted(by: Style.categoryOrder) {
-                    if let color = colors[key] { legend.entries.append(Legend.Entry(label: key, color: color, symbol: symbol)) }
+                    if let color = colors[key] {
+                        legend.entries.append(Legend.Entry(label: key, color: color, symbol: symbol))
+                    }
                 }
                 if let other { legend.entries.append(Legend.Entry(label: "other", color: other, symbol: symbol)) }
             case .ramp(let property, let ramp, _, _):
                 if let domain = domains[property] {
                     legend.ramps.append(Legend.Ramp(label: property, symbol: symbol, stops: Style.stops(ramp, domain)))
                 }
+            case .colorProperty(_, let other):
+                if let other { legend.entries.append(Legend.Entry(label: constantLabel, color: other, symbol: symbol)) }
             }
         }
         if let grid, let domain = domains["grid"] {
-            legend.ramps.append(Legend.Ramp(label: grid.unit.isEmpty ? "value" : grid.unit, symbol: .grid,
-                                            stops: Style.stops(grid.ramp, domain)))
+            legend.ramps.append(
+                Legend.Ramp(
+                    label: grid.unit.isEmpty ? "value" : grid.unit, symbol: .grid,
+                    stops: Style.stops(grid.ramp, domain)))
         }
         add(fill, .fill, "area")
         add(stroke, .line, "line")
@@ -102,8 +115,9 @@ extension Style {
     /// Ramp stops mapped to values of `domain`.
     static func stops(_ ramp: ColorRamp, _ domain: ClosedRange<Double>) -> [Legend.Ramp.Stop] {
         ramp.stops.map { stop in
-            Legend.Ramp.Stop(value: domain.lowerBound + stop.position * (domain.upperBound - domain.lowerBound),
-                             color: stop.color)
+            Legend.Ramp.Stop(
+                value: domain.lowerBound + stop.position * (domain.upperBound - domain.lowerBound),
+                color: stop.color)
         }
     }
 

@@ -15,7 +15,8 @@ public enum RampDomain: Sendable, Hashable {
     /// The concrete interval for the given layer values (ignoring non-finite ones).
     public func resolve(_ values: [Double]) -> ClosedRange<Double> {
         let finite = values.filter(\.isFinite)
-        let lo = finite.min() ?? 0, hi = finite.max() ?? 1
+        let lo = finite.min() ?? 0
+        let hi = finite.max() ?? 1
         var range: (Double, Double)
         switch self {
         case .fixed(let lower, let upper): range = (min(lower, upper), max(lower, upper))
@@ -41,12 +42,15 @@ public enum Paint: Sendable, Hashable {
     /// A colour along `ramp` for the feature's numeric `property`, normalised over
     /// `domain`; features without a number get `other` (or are not drawn).
     case ramp(property: String, ramp: ColorRamp, domain: RampDomain, other: Color?)
+    /// The colour written in the feature's `property` (`"#rrggbb"`, as GTFS
+    /// `route_color`), or `other` when it has none.
+    case colorProperty(property: String, other: Color?)
 
     /// The property this paint reads, if any.
     public var property: String? {
         switch self {
         case .color: nil
-        case .categories(let property, _, _), .ramp(let property, _, _, _): property
+        case .categories(let property, _, _), .ramp(let property, _, _, _), .colorProperty(let property, _): property
         }
     }
 
@@ -61,6 +65,9 @@ public enum Paint: Sendable, Hashable {
         case .ramp(let property, let ramp, _, let other):
             guard let value = properties[property]?.doubleValue, value.isFinite, let domain else { return other }
             return ramp.color(at: (value - domain.lowerBound) / (domain.upperBound - domain.lowerBound))
+        case .colorProperty(let property, let other):
+            guard let text = properties[property]?.stringValue, let color = Color(text) else { return other }
+            return color
         }
     }
 

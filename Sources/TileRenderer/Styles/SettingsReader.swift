@@ -10,8 +10,9 @@ struct SettingsReader {
     func check(allowed: Set<String>) throws(StyleError) {
         let unknown = settings.keys.filter { !allowed.contains($0) }.sorted()
         guard unknown.isEmpty else {
-            throw StyleError("\(context): unknown key \(unknown.joined(separator: ", ")); known keys are "
-                + allowed.sorted().joined(separator: ", "))
+            throw StyleError(
+                "\(context): unknown key \(unknown.joined(separator: ", ")); known keys are "
+                    + allowed.sorted().joined(separator: ", "))
         }
     }
 
@@ -106,8 +107,9 @@ struct SettingsReader {
         let name = "\(context).\(key)"
         if let text = value.stringValue {
             guard let ramp = ColorRamp.named[text.lowercased()] else {
-                throw StyleError("\(name): unknown ramp '\(text)'; use one of "
-                    + ColorRamp.named.keys.sorted().joined(separator: ", ") + " or a list of colours")
+                throw StyleError(
+                    "\(name): unknown ramp '\(text)'; use one of "
+                        + ColorRamp.named.keys.sorted().joined(separator: ", ") + " or a list of colours")
             }
             return ramp
         }
@@ -134,7 +136,8 @@ struct SettingsReader {
         case "data": return .data
         case "symmetric": return .symmetric
         case "zeroToMaximum": return .zeroToMaximum
-        case .some(let other): throw StyleError("\(name): '\(other)' is not data, symmetric, zeroToMaximum or [lower, upper]")
+        case .some(let other):
+            throw StyleError("\(name): '\(other)' is not data, symmetric, zeroToMaximum or [lower, upper]")
         case .none: break
         }
         guard let pair = value.arrayValue, pair.count == 2, let lo = pair[0].doubleValue, let hi = pair[1].doubleValue,

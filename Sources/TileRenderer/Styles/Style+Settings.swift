@@ -16,7 +16,7 @@ extension Style {
     ///   and line middles); `drawOrder`: `geometryType` (default: polygons, lines, points)
     ///   or `feature` (source order, each feature complete)
     /// - `grid`: `{"ramp": ramp, "domain": domain, "opacity": 1, "resampling": "bilinear"|"nearest",
-    ///   "unit": "…"}` or `null`
+    ///   "unit": "…", "hideZero": true}` or `null`
     ///
     /// A paint is a colour (`"#c83232"`, `"#c8323266"`, `"rgba(200,50,50,0.4)"`), or
     /// `{"property": "status", "categories": {"normal": "#1a9850", …}, "other": "#999"}`, or
@@ -95,12 +95,16 @@ extension GridStyle {
     public init(settings: [String: JSONValue], base: GridStyle) throws(StyleError) {
         var grid = base
         let reader = SettingsReader(settings: settings, context: "grid")
-        try reader.check(allowed: ["ramp", "domain", "opacity", "resampling", "unit"])
+        try reader.check(allowed: ["ramp", "domain", "opacity", "resampling", "unit", "hideZero"])
         if let v = try reader.ramp("ramp") { grid.ramp = v }
         if let v = try reader.domain("domain") { grid.domain = v }
         if let v = try reader.fraction("opacity") { grid.opacity = v }
         if let v = try reader.enumeration("resampling", Resampling.self) { grid.resampling = v }
         if let v = try reader.string("unit") { grid.unit = v }
+        if let value = settings["hideZero"] {
+            guard let flag = value.boolValue else { throw StyleError("grid.hideZero must be true or false") }
+            grid.hideZero = flag
+        }
         self = grid
     }
 }

@@ -38,12 +38,14 @@ public struct Style: Sendable, Hashable {
     /// The order features are drawn in.
     public var drawOrder: DrawOrder
 
-    public init(title: String = "", opacity: Double = 1, fill: Paint? = nil, fillOpacity: Double = 1,
-                outline: Paint? = nil, outlineWidth: Double = 1, outlineOpacity: Double = 1, stroke: Paint? = nil,
-                strokeWidth: Double = 1, strokeOpacity: Double = 1, lineJoin: LineJoin = .round,
-                lineCap: LineCap = .round, miterLimit: Double = 4, dashes: [Double] = [],
-                marker: MarkerStyle? = nil, grid: GridStyle? = nil, markerPlacement: MarkerPlacement = .points,
-                drawOrder: DrawOrder = .geometryType) {
+    public init(
+        title: String = "", opacity: Double = 1, fill: Paint? = nil, fillOpacity: Double = 1,
+        outline: Paint? = nil, outlineWidth: Double = 1, outlineOpacity: Double = 1, stroke: Paint? = nil,
+        strokeWidth: Double = 1, strokeOpacity: Double = 1, lineJoin: LineJoin = .round,
+        lineCap: LineCap = .round, miterLimit: Double = 4, dashes: [Double] = [],
+        marker: MarkerStyle? = nil, grid: GridStyle? = nil, markerPlacement: MarkerPlacement = .points,
+        drawOrder: DrawOrder = .geometryType
+    ) {
         self.title = title
         self.opacity = opacity
         self.fill = fill
@@ -66,8 +68,9 @@ public struct Style: Sendable, Hashable {
 
     /// The stroke geometry of lines at pixel ratio `scale`.
     func lineStroke(scale: Double) -> StrokeStyle {
-        StrokeStyle(width: strokeWidth * scale, join: lineJoin, cap: lineCap, miterLimit: miterLimit,
-                    dashes: dashes.map { $0 * scale })
+        StrokeStyle(
+            width: strokeWidth * scale, join: lineJoin, cap: lineCap, miterLimit: miterLimit,
+            dashes: dashes.map { $0 * scale })
     }
 
     /// The stroke geometry of polygon outlines at pixel ratio `scale`.
@@ -120,8 +123,10 @@ public struct MarkerStyle: Sendable, Hashable {
     public var strokeWidth: Double
     public var opacity: Double
 
-    public init(shape: MarkerShape = .circle, size: Double = 10, fill: Paint = .color(Color(red: 0, green: 0, blue: 255)),
-                stroke: Color? = .black, strokeWidth: Double = 0.5, opacity: Double = 1) {
+    public init(
+        shape: MarkerShape = .circle, size: Double = 10, fill: Paint = .color(Color(red: 0, green: 0, blue: 255)),
+        stroke: Color? = .black, strokeWidth: Double = 0.5, opacity: Double = 1
+    ) {
         self.shape = shape
         self.size = size
         self.fill = fill
@@ -148,13 +153,19 @@ public struct GridStyle: Sendable, Hashable {
     public var resampling: Resampling
     /// The legend label of the values, e.g. "pings per km²".
     public var unit: String
+    /// Whether values ≤ 0 are left transparent (densities and risks: zero means nothing
+    /// there), whatever colour the ramp starts with.
+    public var hideZero: Bool
 
-    public init(ramp: ColorRamp = .density, domain: RampDomain = .zeroToMaximum, opacity: Double = 1,
-                resampling: Resampling = .bilinear, unit: String = "") {
+    public init(
+        ramp: ColorRamp = .density, domain: RampDomain = .zeroToMaximum, opacity: Double = 1,
+        resampling: Resampling = .bilinear, unit: String = "", hideZero: Bool = true
+    ) {
         self.ramp = ramp
         self.domain = domain
         self.opacity = opacity
         self.resampling = resampling
         self.unit = unit
+        self.hideZero = hideZero
     }
 }

@@ -36,11 +36,33 @@ final class DrawingContext {
         canvas.clear()
     }
 
-    /// Fills `pixels` with the pixel positions of `coordinates`.
+    /// Vertices closer than this (pixels) to the previous kept one are dropped: at low
+    /// zooms detailed geometry collapses into sub-pixel steps that cost segments and
+    /// change no visible coverage.
+    static let minimumStep = 0.25
+
+    /// Fills `pixels` with the pixel positions of `coordinates`, dropping vertices within
+    /// ``minimumStep`` of the previous kept one (the last vertex is always kept, so
+    /// closed rings stay closed and lines keep their ends).
     @inline(__always)
     func project(_ coordinates: ArraySlice<Coordinate>) {
         pixels.removeAll(keepingCapacity: true)
-        for c in coordinates { pixels.append(PixelPoint((c.x - originX) * scale, (originY - c.y) * scale)) }
+        guard !coordinates.isEmpty else { return }
+        let step2 = DrawingContext.minimumStep * DrawingContext.minimumStep
+        var last = PixelPoint(.infinity, .infinity)
+        let lastIndex = coordinates.index(before: coordinates.endIndex)
+        for i in coordinates.indices {
+            let c = coordinates[i]
+            let p = PixelPoint((c.x - originX) * scale, (originY - c.y) * scale)
+            let dx = p.x - last.x
+            let dy = p.y - last.y
+            if dx * dx + dy * dy < step2 {
+                if i != lastIndex { continue }
+                pixels.removeLast()  // keep the true end point instead of the near one
+            }
+            pixels.append(p)
+            last = p
+        }
     }
 
     @inline(__always)

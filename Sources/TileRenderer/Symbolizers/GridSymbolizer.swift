@@ -20,6 +20,7 @@ struct GridSymbolizer: Sendable {
     let domain: ClosedRange<Double>
     let lookup: [UInt32]
     let resampling: GridStyle.Resampling
+    let hideZero: Bool
     static let latticeStep = 16
 
     init(grid: MetricGrid, style: GridStyle, domain: ClosedRange<Double>) throws {
@@ -29,15 +30,19 @@ struct GridSymbolizer: Sendable {
         self.domain = domain
         lookup = style.ramp.lookupTable(opacity: style.opacity)
         resampling = style.resampling
+        hideZero = style.hideZero
     }
 
-    /// Draws the grid onto `context`'s canvas for the tile of `transform`.
+    /// Draws the grid onto `context`'s canvas: `size × size` pixels from the top-left
+    /// corner of `transform`'s tile (one tile, or a block of tiles).
     ///
     /// - Throws: ``PROJError`` when PROJ cannot transform the lattice at all.
-    func draw(_ transform: TilePixelTransform, in context: DrawingContext) throws {
-        let tileBounds = transform.tile.mercatorBounds
-        guard tileBounds.intersects(mercatorExtent), grid.columns > 0, grid.rows > 0 else { return }
-        let size = transform.tileSize
+    func draw(_ transform: TilePixelTransform, size: Int, in context: DrawingContext) throws {
+        let extent = Double(size) / transform.scale
+        let bounds = BoundingBox(
+            minX: transform.originX, minY: transform.originY - extent,
+            maxX: transform.originX + extent, maxY: transform.originY)
+        guard bounds.intersects(mercatorExtent), grid.columns > 0, grid.rows > 0 else { return }
         let step = GridSymbolizer.latticeStep
         let nodes = size / step + 1
         var lattice = [Coordinate]()
@@ -51,14 +56,16 @@ struct GridSymbolizer: Sendable {
 
         // Grid-cell coordinates of the nodes: value centres sit at integers.
         let inverseCell = 1 / grid.cellSize
-        var gx = [Double](repeating: .nan, count: lattice.count), gy = gx
+        var gx = [Double](repeating: .nan, count: lattice.count)
+        var gy = gx
         for k in 0..<lattice.count {
             gx[k] = (lattice[k].x - grid.originX) * inverseCell - 0.5
             gy[k] = (lattice[k].y - grid.originY) * inverseCell - 0.5
         }
         let scaleT = 255 / (domain.upperBound - domain.lowerBound)
         let lower = domain.lowerBound
-        let columns = grid.columns, rows = grid.rows
+        let columns = grid.columns
+        let rows = grid.rows
         let stepD = Double(step)
         grid.values.withUnsafeBufferPointer { values in
             lookup.withUnsafeBufferPointer { lut in
@@ -71,10 +78,19 @@ struct GridSymbolizer: Sendable {
                             let u = (Double(x) + 0.5) / stepD
                             let i = min(Int(u), nodes - 2)
                             let fx = u - Double(i)
-                            let k00 = j * nodes + i, k10 = k00 + 1, k01 = k00 + nodes, k11 = k01 + 1
-                            let cx = (gx[k00] * (1 - fx) + gx[k10] * fx) * (1 - fy) + (gx[k01] * (1 - fx) + gx[k11] * fx) * fy
-                            let cy = (gy[k00] * (1 - fx) + gy[k10] * fx) * (1 - fy) + (gy[k01] * (1 - fx) + gy[k11] * fx) * fy
-                            guard let value = sample(values, columns, rows, cx, cy) else { continue }
+                            let k00 = j * nodes + i
+                            let k10 = k00 + 1
+                            let k01 = k00 + nodes
+                            let k11 = k01 + 1
+                            let cx =
+                                (gx[k00] * (1 - fx) + gx[k10] * fx) * (1 - fy) + (gx[k01] * (1 - fx) + gx[k11] * fx)
+                                * fy
+                            let cy =
+                                (gy[k00] * (1 - fx) + gy[k10] * fx) * (1 - fy) + (gy[k01] * (1 - fx) + gy[k11] * fx)
+                                * fy
+                            guard let value = sample(values, columns, rows, cx, cy), !(hideZero && value <= 0) else {
+                                continue
+                            }
                             let t = (value - lower) * scaleT
                             let index = t <= 0 ? 0 : t >= 255 ? 255 : Int(t + 0.5)
                             let color = lut[index]
@@ -91,27 +107,40 @@ struct GridSymbolizer: Sendable {
     /// The grid value at fractional cell-centre coordinates, or nil outside the grid or
     /// where the nearest cell has no data.
     @inline(__always)
-    private func sample(_ values: UnsafeBufferPointer<Float>, _ columns: Int, _ rows: Int, _ cx: Double,
-                        _ cy: Double) -> Double? {
+    private func sample(
+        _ values: UnsafeBufferPointer<Float>, _ columns: Int, _ rows: Int, _ cx: Double,
+        _ cy: Double
+    ) -> Double? {
         guard cx.isFinite, cy.isFinite, cx >= -0.5, cy >= -0.5, cx < Double(columns) - 0.5,
             cy < Double(rows) - 0.5
         else { return nil }
-        let nearestX = min(max(Int(cx + 0.5), 0), columns - 1), nearestY = min(max(Int(cy + 0.5), 0), rows - 1)
+        let nearestX = min(max(Int(cx + 0.5), 0), columns - 1)
+        let nearestY = min(max(Int(cy + 0.5), 0), rows - 1)
         let nearest = values[nearestY * columns + nearestX]
         guard nearest.isFinite else { return nil }
         if resampling == .nearest { return Double(nearest) }
-        let x0f = cx.rounded(.down), y0f = cy.rounded(.down)
-        let tx = cx - x0f, ty = cy - y0f
-        let x0 = min(max(Int(x0f), 0), columns - 1), x1 = min(max(Int(x0f) + 1, 0), columns - 1)
-        let y0 = min(max(Int(y0f), 0), rows - 1), y1 = min(max(Int(y0f) + 1, 0), rows - 1)
-        let v00 = values[y0 * columns + x0], v10 = values[y0 * columns + x1]
-        let v01 = values[y1 * columns + x0], v11 = values[y1 * columns + x1]
-        let w00 = (1 - tx) * (1 - ty), w10 = tx * (1 - ty), w01 = (1 - tx) * ty, w11 = tx * ty
+        let x0f = cx.rounded(.down)
+        let y0f = cy.rounded(.down)
+        let tx = cx - x0f
+        let ty = cy - y0f
+        let x0 = min(max(Int(x0f), 0), columns - 1)
+        let x1 = min(max(Int(x0f) + 1, 0), columns - 1)
+        let y0 = min(max(Int(y0f), 0), rows - 1)
+        let y1 = min(max(Int(y0f) + 1, 0), rows - 1)
+        let v00 = values[y0 * columns + x0]
+        let v10 = values[y0 * columns + x1]
+        let v01 = values[y1 * columns + x0]
+        let v11 = values[y1 * columns + x1]
+        let w00 = (1 - tx) * (1 - ty)
+        let w10 = tx * (1 - ty)
+        let w01 = (1 - tx) * ty
+        let w11 = tx * ty
         if v00.isFinite && v10.isFinite && v01.isFinite && v11.isFinite {
             return Double(v00) * w00 + Double(v10) * w10 + Double(v01) * w01 + Double(v11) * w11
         }
         // Next to missing data: average the cells that have it.
-        var sum = 0.0, weight = 0.0
+        var sum = 0.0
+        var weight = 0.0
         if v00.isFinite {
             sum += Double(v00) * w00
             weight += w00

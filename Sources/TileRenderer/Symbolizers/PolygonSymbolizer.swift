@@ -24,10 +24,15 @@ struct PolygonSymbolizer: Symbolizer {
                 if context.pixelsInsideClip() {
                     Stroker.stroke(context.pixels, closed: true, style: outline, into: &context.path)
                 } else {
-                    // Clip as an open line so the clip edge itself is not stroked.
-                    var closedRing = context.pixels
-                    if let first = closedRing.first { closedRing.append(first) }
-                    clip.clipPolyline(closedRing, scratch: &context.scratch) { piece in
+                    // Clip as an open line (so the clip edge itself is not stroked) that starts
+                    // and ends at a vertex outside the clip rectangle: every vertex inside keeps
+                    // its join, and the cut ends lie in the buffer, out of sight.
+                    var ring = context.pixels
+                    if ring.count > 1, let first = ring.first, let last = ring.last, first == last { ring.removeLast() }
+                    guard let outside = ring.firstIndex(where: { !clip.contains($0) }) else { continue }
+                    var rotated = Array(ring[outside...]) + Array(ring[..<outside])
+                    rotated.append(ring[outside])
+                    clip.clipPolyline(rotated, scratch: &context.scratch) { piece in
                         Stroker.stroke(piece, closed: false, style: outline, into: &context.path)
                     }
                 }

@@ -6,7 +6,9 @@ import GeoCore
 /// A feature with mixed geometry (a collection) becomes one styled feature per kind.
 struct StyledFeature: Sendable {
     enum Kind: Int, Sendable, Comparable {
-        case polygons = 0, lines = 1, points = 2
+        case polygons = 0
+        case lines = 1
+        case points = 2
         static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
     }
 
@@ -46,13 +48,16 @@ extension StyledFeature {
         let fill = pixel(style.fill, style.fillOpacity)
         let outline = pixel(style.outline, style.outlineOpacity)
         let stroke = pixel(style.stroke, style.strokeOpacity)
-        var markerFill: UInt32 = 0, markerStroke: UInt32 = 0
+        var markerFill: UInt32 = 0
+        var markerStroke: UInt32 = 0
         if let marker = style.marker {
             markerFill = pixel(marker.fill, marker.opacity)
             markerStroke = marker.stroke.map { $0.multiplyingOpacity(by: marker.opacity).premultipliedPixel } ?? 0
         }
 
-        var polygons: [[Coordinate]] = [], lines: [[Coordinate]] = [], points: [Coordinate] = []
+        var polygons: [[Coordinate]] = []
+        var lines: [[Coordinate]] = []
+        var points: [Coordinate] = []
         collect(feature.shape, &polygons, &lines, &points)
         var exteriorRings: [[Coordinate]] = []
         if style.markerPlacement == .allGeometries { collectExteriors(feature.shape, &exteriorRings) }
@@ -67,9 +72,11 @@ extension StyledFeature {
                 total += part.count
                 ends.append(total)
             }
-            result.append(StyledFeature(kind: kind, coordinates: flat, partEnds: ends, bounds: bounds, fill: fill,
-                                        outline: outline, stroke: stroke, markerFill: markerFill,
-                                        markerStroke: markerStroke, order: order))
+            result.append(
+                StyledFeature(
+                    kind: kind, coordinates: flat, partEnds: ends, bounds: bounds, fill: fill,
+                    outline: outline, stroke: stroke, markerFill: markerFill,
+                    markerStroke: markerStroke, order: order))
         }
         if !polygons.isEmpty && (fill != 0 || outline != 0) { add(.polygons, polygons) }
         if !lines.isEmpty && stroke != 0 { add(.lines, lines) }
@@ -82,8 +89,10 @@ extension StyledFeature {
         return result
     }
 
-    private static func collect(_ shape: Shape, _ polygons: inout [[Coordinate]], _ lines: inout [[Coordinate]],
-                                _ points: inout [Coordinate]) {
+    private static func collect(
+        _ shape: Shape, _ polygons: inout [[Coordinate]], _ lines: inout [[Coordinate]],
+        _ points: inout [Coordinate]
+    ) {
         switch shape {
         case .point(let c): points.append(c)
         case .multiPoint(let cs): points += cs
@@ -108,10 +117,16 @@ extension StyledFeature {
     /// ring's own (projected) coordinates.
     static func centroid(of ring: [Coordinate]) -> Coordinate {
         guard let first = ring.first else { return Coordinate(x: 0, y: 0) }
-        var area = 0.0, cx = 0.0, cy = 0.0
+        var area = 0.0
+        var cx = 0.0
+        var cy = 0.0
         for i in 0..<ring.count {
-            let a = ring[i], b = ring[(i + 1) % ring.count]
-            let ax = a.x - first.x, ay = a.y - first.y, bx = b.x - first.x, by = b.y - first.y
+            let a = ring[i]
+            let b = ring[(i + 1) % ring.count]
+            let ax = a.x - first.x
+            let ay = a.y - first.y
+            let bx = b.x - first.x
+            let by = b.y - first.y
             let cross = ax * by - bx * ay
             area += cross
             cx += (ax + bx) * cross

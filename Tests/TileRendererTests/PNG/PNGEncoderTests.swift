@@ -22,8 +22,9 @@ final class PNGEncoderTests: XCTestCase {
         var canvas = Canvas(width: size, height: size)
         for y in 0..<size {
             for x in 0..<size {
-                let c = Color(red: UInt8(x * 255 / (size - 1)), green: UInt8(y * 255 / (size - 1)), blue: 90,
-                              alpha: UInt8(128 + (x + y) * 127 / (2 * size - 2)))
+                let c = Color(
+                    red: UInt8(x * 255 / (size - 1)), green: UInt8(y * 255 / (size - 1)), blue: 90,
+                    alpha: UInt8(128 + (x + y) * 127 / (2 * size - 2)))
                 canvas[x, y] = c.premultipliedPixel
             }
         }
@@ -32,8 +33,10 @@ final class PNGEncoderTests: XCTestCase {
 
     func testPaletteImagesDecodeExactly() throws {
         let two: [Color] = [.transparent, Color(red: 200, green: 50, blue: 50)]  // 1 bit
-        let four: [Color] = [.transparent, .white, Color(red: 20, green: 20, blue: 120),
-                             Color(red: 200, green: 50, blue: 50, alpha: 102)]
+        let four: [Color] = [
+            .transparent, .white, Color(red: 20, green: 20, blue: 120),
+            Color(red: 200, green: 50, blue: 50, alpha: 102),
+        ]
         let eleven: [Color] = (0..<11).map { (i: Int) -> Color in
             Color(red: UInt8(i * 20), green: 100, blue: UInt8(250 - i * 20), alpha: UInt8(255 - i * 10))
         }
@@ -43,7 +46,8 @@ final class PNGEncoderTests: XCTestCase {
         let palettes = [two, four, eleven, many]
         let expectedDepths: [UInt8] = [1, 2, 4, 8]
         let encoder = PNGEncoder()
-        var files: [Data] = [], canvases: [Canvas] = []
+        var files: [Data] = []
+        var canvases: [Canvas] = []
         for colors in palettes {
             let canvas = flatCanvas(colors: colors)
             canvases.append(canvas)
@@ -55,7 +59,8 @@ final class PNGEncoderTests: XCTestCase {
             XCTAssertEqual(image.mode, "P")
             XCTAssertEqual(image.width, 64)
             XCTAssertEqual(image.height, 64)
-            XCTAssertEqual(pngHeader(files[i])?.bitDepth, expectedDepths[i], "bit depth for \(palettes[i].count) colours")
+            XCTAssertEqual(
+                pngHeader(files[i])?.bitDepth, expectedDepths[i], "bit depth for \(palettes[i].count) colours")
             XCTAssertEqual(pngHeader(files[i])?.colorType, 3)
             XCTAssertEqual(image.rgba, canvases[i].straightRGBA, "palette image \(i) is lossless")
         }
@@ -83,7 +88,8 @@ final class PNGEncoderTests: XCTestCase {
         let image = try PillowImage.decode(data)
         XCTAssertEqual(image.mode, "P")
         let original = canvas.straightRGBA
-        var total = 0, worst = 0
+        var total = 0
+        var worst = 0
         for i in 0..<original.count {
             let d = abs(Int(original[i]) - Int(image.rgba[i]))
             total += d
@@ -116,7 +122,9 @@ final class PNGEncoderTests: XCTestCase {
         let width = 1_000_001
         let bytes = [UInt8](repeating: 0, count: width * 4)
         let encoder = PNGEncoder()
-        XCTAssertThrowsError(try bytes.withUnsafeBufferPointer { try encoder.encodeStraightRGBA($0, width: width, height: 1) }) {
+        XCTAssertThrowsError(
+            try bytes.withUnsafeBufferPointer { try encoder.encodeStraightRGBA($0, width: width, height: 1) }
+        ) {
             error in
             let message = (error as? PNGError)?.message ?? ""
             XCTAssertTrue(message.localizedCaseInsensitiveContains("IHDR") || message.contains("width"), message)

@@ -34,8 +34,9 @@ final class RasterizerTests: XCTestCase {
         let coverage = rasterizer.coverage(of: path)
         for y in 0..<16 {
             for x in 0..<16 {
-                assertClose(coverage[y * 16 + x], rectangleCoverage(x: x, y: y, -50.5, -7.25, 9.5, 92.75),
-                            tolerance: 1e-5, "pixel \(x),\(y)")
+                assertClose(
+                    coverage[y * 16 + x], rectangleCoverage(x: x, y: y, -50.5, -7.25, 9.5, 92.75),
+                    tolerance: 1e-5, "pixel \(x),\(y)")
             }
         }
     }
@@ -58,8 +59,9 @@ final class RasterizerTests: XCTestCase {
             let coverage = rasterizer.coverage(of: Path(rings: [outer, hole]), rule: rule)
             for y in 0..<20 {
                 for x in 0..<20 {
-                    assertClose(coverage[y * 20 + x], expected(x, y, holeFilled: filled), tolerance: 1e-5,
-                                "\(rule) pixel \(x),\(y)")
+                    assertClose(
+                        coverage[y * 20 + x], expected(x, y, holeFilled: filled), tolerance: 1e-5,
+                        "\(rule) pixel \(x),\(y)")
                 }
             }
         }

@@ -24,8 +24,9 @@ final class TileStoreTests: XCTestCase {
     private func export(_ formats: [TileStoreFormat], scale: TileScale = .standard, into folder: URL? = nil) throws
         -> TileExport.Summary
     {
-        try TileExport.run(try Fixtures.layer(name: "fixture"), formats: formats, directory: folder ?? directory,
-                           zooms: zooms, bbox: box, scale: scale, attribution: "© test")
+        try TileExport.run(
+            try Fixtures.layer(name: "fixture"), formats: formats, directory: folder ?? directory,
+            zooms: zooms, bbox: box, scale: scale, attribution: "© test")
     }
 
     /// The folder's tiles as (tile, bytes), sorted.
@@ -36,8 +37,11 @@ final class TileStoreTests: XCTestCase {
             guard url.pathExtension == "png" else { continue }
             let parts = url.path.dropFirst(root.path.count + 1).split(separator: "/")
             let y = parts[2].replacingOccurrences(of: "\(suffix).png", with: "")
-            result.append((try TileID(z: Int(parts[0]) ?? -1, x: Int(parts[1]) ?? -1, y: Int(y) ?? -1),
-                           try Data(contentsOf: url)))
+            result.append(
+                (
+                    try TileID(z: Int(parts[0]) ?? -1, x: Int(parts[1]) ?? -1, y: Int(y) ?? -1),
+                    try Data(contentsOf: url)
+                ))
         }
         return result.sorted { $0.0 < $1.0 }
     }
@@ -115,8 +119,9 @@ final class TileStoreTests: XCTestCase {
         XCTAssertEqual(metadata["center"]?.split(separator: ",").count, 3)
         // Rows are TMS: the folder's y is 2^z - 1 - tile_row, and the bytes are the same.
         for (tile, bytes) in try folderTiles(directory.appendingPathComponent("fixture")) {
-            let stored = try db.scalar("SELECT tile_data FROM tiles WHERE zoom_level = ? AND tile_column = ? AND tile_row = ?",
-                                       tile.z, tile.x, (1 << tile.z) - 1 - tile.y)
+            let stored = try db.scalar(
+                "SELECT tile_data FROM tiles WHERE zoom_level = ? AND tile_column = ? AND tile_row = ?",
+                tile.z, tile.x, (1 << tile.z) - 1 - tile.y)
             XCTAssertEqual(stored?.data, bytes, "tile \(tile)")
         }
     }
@@ -144,8 +149,10 @@ final class TileStoreTests: XCTestCase {
                     'zxy': sorted('%d/%d/%d' % t[0] for t in tiles), 'tile': tile.hex(),
                     'metadata': reader.metadata()}, sys.stdout)
             """
-        let answer = try XCTUnwrap(try ReferencePython.json(script, packages: ["pmtiles"],
-                                                            arguments: [file.path, sample.0.description]) as? [String: Any])
+        let answer = try XCTUnwrap(
+            try ReferencePython.json(
+                script, packages: ["pmtiles"],
+                arguments: [file.path, sample.0.description]) as? [String: Any])
         XCTAssertEqual(answer["tile_type"] as? Int, 2, "PNG")
         XCTAssertEqual(answer["min_zoom"] as? Int, 11)
         XCTAssertEqual(answer["max_zoom"] as? Int, 13)
@@ -156,8 +163,9 @@ final class TileStoreTests: XCTestCase {
         XCTAssertEqual(answer["min_lon"] as? Int, 1_399_500_000)
         XCTAssertEqual(answer["max_lat"] as? Int, 381_700_000)
         XCTAssertEqual(answer["zxy"] as? [String], folder.map { $0.0.description }.sorted())
-        XCTAssertEqual(answer["tile"] as? String, sample.1.map { String(format: "%02x", $0) }.joined(),
-                       "the archive's tile bytes equal the folder's")
+        XCTAssertEqual(
+            answer["tile"] as? String, sample.1.map { String(format: "%02x", $0) }.joined(),
+            "the archive's tile bytes equal the folder's")
         let metadata = try XCTUnwrap(answer["metadata"] as? [String: Any])
         XCTAssertEqual(metadata["name"] as? String, "fixture")
         XCTAssertEqual(metadata["attribution"] as? String, "© test")
@@ -172,8 +180,9 @@ final class TileStoreTests: XCTestCase {
     func testPMTilesLeafDirectoriesAndDeduplication() throws {
         // 30,000 tiles (more than a 16 KiB root holds) of which every third repeats one
         // shared blob: leaves are needed and repeated tiles are stored once.
-        let metadata = TilesetMetadata(name: "many", bounds: BoundingBox(west: -180, south: -85, east: 180, north: 85),
-                                       minZoom: 0, maxZoom: 8)
+        let metadata = TilesetMetadata(
+            name: "many", bounds: BoundingBox(west: -180, south: -85, east: 180, north: 85),
+            minZoom: 0, maxZoom: 8)
         let store = try PMTilesStore(directory: directory, metadata: metadata)
         var written: [TileID] = []
         let shared = Data("shared tile".utf8)
@@ -205,16 +214,18 @@ final class TileStoreTests: XCTestCase {
                            'ids': [zxy_to_tileid(z, x, y) for z, x, y in [(0,0,0), (3,5,2), (8,200,17), (12,4000,123), (20,1,1048575)]]},
                           sys.stdout)
             """
-        let answer = try XCTUnwrap(try ReferencePython.json(script, packages: ["pmtiles"], arguments: [file.path])
-            as? [String: Any])
+        let answer = try XCTUnwrap(
+            try ReferencePython.json(script, packages: ["pmtiles"], arguments: [file.path])
+                as? [String: Any])
         XCTAssertEqual(answer["count"] as? Int, 30_000)
         XCTAssertEqual(answer["addressed"] as? Int, 30_000)
         XCTAssertEqual(answer["contents"] as? Int, 20_001, "two thirds distinct plus the shared blob")
         XCTAssertGreaterThan(answer["leaves"] as? Int ?? 0, 0, "leaf directories were needed")
         XCTAssertLessThanOrEqual((answer["root"] as? Int ?? .max) + 127, 16_384)
         let probeIndex = try XCTUnwrap(written.firstIndex(of: try TileID(z: 8, x: 10, y: 20)))
-        XCTAssertEqual(answer["probe"] as? String,
-                       probeIndex % 3 == 0 ? "shared tile" : "tile 8/10/20 \(probeIndex)")
+        XCTAssertEqual(
+            answer["probe"] as? String,
+            probeIndex % 3 == 0 ? "shared tile" : "tile 8/10/20 \(probeIndex)")
         XCTAssertEqual(answer["shared"] as? String, "shared tile")
         let ids = try [(0, 0, 0), (3, 5, 2), (8, 200, 17), (12, 4000, 123), (20, 1, 1_048_575)].map {
             PMTilesID.id(try TileID(z: $0.0, x: $0.1, y: $0.2))
@@ -224,12 +235,14 @@ final class TileStoreTests: XCTestCase {
     }
 
     func testExportsAreByteIdenticalAcrossRuns() throws {
-        let first = directory.appendingPathComponent("a"), second = directory.appendingPathComponent("b")
+        let first = directory.appendingPathComponent("a")
+        let second = directory.appendingPathComponent("b")
         _ = try export([.tiles, .mbtiles, .pmtiles], into: first)
         _ = try export([.tiles, .mbtiles, .pmtiles], into: second)
         for name in ["fixture.mbtiles", "fixture.pmtiles", "fixture/tilejson.json"] {
-            XCTAssertEqual(try Data(contentsOf: first.appendingPathComponent(name)),
-                           try Data(contentsOf: second.appendingPathComponent(name)), name)
+            XCTAssertEqual(
+                try Data(contentsOf: first.appendingPathComponent(name)),
+                try Data(contentsOf: second.appendingPathComponent(name)), name)
         }
         let a = try folderTiles(first.appendingPathComponent("fixture"))
         let b = try folderTiles(second.appendingPathComponent("fixture"))

@@ -29,25 +29,32 @@ enum Fixtures {
         }
         let statuses = ["normal", "advisory", "warning", "danger"]
         for i in 0..<40 {
-            let lon = 139.99 + 0.1 * random(), lat = 38.07 + 0.06 * random()
+            let lon = 139.99 + 0.1 * random()
+            let lat = 38.07 + 0.06 * random()
             let outer = ring(lon, lat, 0.002 + 0.004 * random())
             let holes = i % 5 == 0 ? [Array(ring(lon, lat, 0.001).reversed())] : []
-            result.append(Feature(id: "p\(i)", shape: .polygon(PolygonRings(exterior: outer, holes: holes)),
-                                  properties: ["population_change": .double(-40 + 80 * random()), "kind": "boundary"]))
+            result.append(
+                Feature(
+                    id: "p\(i)", shape: .polygon(PolygonRings(exterior: outer, holes: holes)),
+                    properties: ["population_change": .double(-40 + 80 * random()), "kind": "boundary"]))
         }
         for i in 0..<15 {
-            var lon = 139.99 + 0.1 * random(), lat = 38.07 + 0.06 * random()
+            var lon = 139.99 + 0.1 * random()
+            var lat = 38.07 + 0.06 * random()
             var line = [Coordinate(x: lon, y: lat)]
             for _ in 0..<12 {
                 lon += 0.006 * (random() - 0.5)
                 lat += 0.006 * (random() - 0.5)
                 line.append(Coordinate(x: lon, y: lat))
             }
-            result.append(Feature(id: "l\(i)", shape: .lineString(line), properties: ["kind": i % 2 == 0 ? "roads" : "rivers"]))
+            result.append(
+                Feature(id: "l\(i)", shape: .lineString(line), properties: ["kind": i % 2 == 0 ? "roads" : "rivers"]))
         }
         for i in 0..<30 {
-            result.append(Feature(id: "s\(i)", shape: .point(Coordinate(x: 139.99 + 0.1 * random(), y: 38.07 + 0.06 * random())),
-                                  properties: ["status": .string(statuses[i % 4]), "boardings": .int(i * 7)]))
+            result.append(
+                Feature(
+                    id: "s\(i)", shape: .point(Coordinate(x: 139.99 + 0.1 * random(), y: 38.07 + 0.06 * random())),
+                    properties: ["status": .string(statuses[i % 4]), "boardings": .int(i * 7)]))
         }
         return result
     }

@@ -37,10 +37,14 @@ struct TestFailure: Error, CustomStringConvertible {
 
 /// Compares two coverage rasters: every pixel within `maximum`, the mean absolute
 /// difference within `mean`.
-func assertCoverage(_ actual: [Double], _ expected: [Double], maximum: Double, mean: Double, width: Int,
-                    _ message: String = "", file: StaticString = #filePath, line: UInt = #line) {
+func assertCoverage(
+    _ actual: [Double], _ expected: [Double], maximum: Double, mean: Double, width: Int,
+    _ message: String = "", file: StaticString = #filePath, line: UInt = #line
+) {
     XCTAssertEqual(actual.count, expected.count, file: file, line: line)
-    var worst = 0.0, worstIndex = 0, total = 0.0
+    var worst = 0.0
+    var worstIndex = 0
+    var total = 0.0
     for i in 0..<min(actual.count, expected.count) {
         let d = abs(actual[i] - expected[i])
         total += d
@@ -50,7 +54,8 @@ func assertCoverage(_ actual: [Double], _ expected: [Double], maximum: Double, m
         }
     }
     let average = total / Double(max(actual.count, 1))
-    XCTAssertLessThanOrEqual(worst, maximum,
+    XCTAssertLessThanOrEqual(
+        worst, maximum,
         "\(message): pixel (\(worstIndex % width), \(worstIndex / width)) is \(actual[worstIndex]) vs \(expected[worstIndex])",
         file: file, line: line)
     XCTAssertLessThanOrEqual(average, mean, "\(message): mean difference", file: file, line: line)
