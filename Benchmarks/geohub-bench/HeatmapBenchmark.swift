@@ -46,7 +46,8 @@ enum HeatmapBenchmark {
             }
         }
         let (lons, lats) = try loadPoints(URL(fileURLWithPath: path))
-        let frame = try MetricGrid.covering(lonLat: area, crs: CRS("EPSG:6678"), cellSize: cellSize, layer: .childTraffic)
+        let frame = try MetricGrid.covering(
+            lonLat: area, crs: CRS("EPSG:6678"), cellSize: cellSize, layer: .childTraffic)
 
         var latticeCounts: PointCounts?
         var latticeError = 0.0
@@ -78,15 +79,18 @@ enum HeatmapBenchmark {
         let n = lons.count
         func rate(_ seconds: Double) -> String { String(format: "%.1f", Double(n) / seconds / 1e6) }
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        print("geohub heatmap: \(rate(fast)) M points/s (median of \(repeats), n=\(n), projection included, "
-            + "EPSG:6678 \(Int(cellSize)) m cells \(frame.columns) × \(frame.rows), \(cores) cores, "
-            + "PROJ lattice within \(String(format: "%.3f", latticeError * 1000)) mm of PROJ, "
-            + "\(latticeCounts.inside) inside)")
-        print("geohub heatmap exact PROJ: \(rate(exact)) M points/s (proj_trans_generic per point, "
-            + "\(exactCounts.inside) inside, \(differing) points binned differently from the lattice)")
-        print("geohub heatmap smoothing: \(String(format: "%.3f", smoothing)) s (Gaussian σ 150 m, "
-            + "\(kernel.weights.count) taps, on \(frame.columns) × \(frame.rows) cells); aggregation with "
-            + "smoothing: \(rate(fast + smoothing)) M points/s")
+        print(
+            "geohub heatmap: \(rate(fast)) M points/s (median of \(repeats), n=\(n), projection included, "
+                + "EPSG:6678 \(Int(cellSize)) m cells \(frame.columns) × \(frame.rows), \(cores) cores, "
+                + "PROJ lattice within \(String(format: "%.3f", latticeError * 1000)) mm of PROJ, "
+                + "\(latticeCounts.inside) inside)")
+        print(
+            "geohub heatmap exact PROJ: \(rate(exact)) M points/s (proj_trans_generic per point, "
+                + "\(exactCounts.inside) inside, \(differing) points binned differently from the lattice)")
+        print(
+            "geohub heatmap smoothing: \(String(format: "%.3f", smoothing)) s (Gaussian σ 150 m, "
+                + "\(kernel.weights.count) taps, on \(frame.columns) × \(frame.rows) cells); aggregation with "
+                + "smoothing: \(rate(fast + smoothing)) M points/s")
     }
 
     /// The median wall time of `runs` calls of `body`, in seconds.
@@ -105,7 +109,8 @@ enum HeatmapBenchmark {
     static func loadPoints(_ url: URL) throws -> ([Double], [Double]) {
         var bytes = [UInt8](try Data(contentsOf: url))
         bytes.append(0)
-        var lons: [Double] = [], lats: [Double] = []
+        var lons: [Double] = []
+        var lats: [Double] = []
         lons.reserveCapacity(bytes.count / 20)
         lats.reserveCapacity(bytes.count / 20)
         try bytes.withUnsafeMutableBufferPointer { buffer in

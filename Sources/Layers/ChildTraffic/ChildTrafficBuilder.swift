@@ -40,30 +40,35 @@ public struct ChildTrafficBuilder: Sendable {
     ///     smallest odd number that brings them to at most this many metres.
     /// - Throws: ``GridLayerError`` when the grid cannot be made (see
     ///   ``MetricGrid/covering(lonLat:crs:cellSize:alignment:layer:)``).
-    public init(settings: ChildTrafficSettings, bbox: BoundingBox, crs: CRS,
-                maxOutputCellSize: Double = defaultMaxOutputCellSize) throws(GridLayerError) {
+    public init(
+        settings: ChildTrafficSettings, bbox: BoundingBox, crs: CRS,
+        maxOutputCellSize: Double = defaultMaxOutputCellSize
+    ) throws(GridLayerError) {
         guard maxOutputCellSize.isFinite, maxOutputCellSize > 0 else {
             throw GridLayerError(layer: .childTraffic, message: "the output cell size must be positive metres")
         }
         var factor = 1
         while settings.cellSize / Double(factor) > maxOutputCellSize { factor += 2 }
         self.settings = settings
-        self.frame = try MetricGrid.covering(lonLat: bbox, crs: crs, cellSize: settings.cellSize / Double(factor),
-                                             alignment: settings.cellSize, layer: .childTraffic)
+        self.frame = try MetricGrid.covering(
+            lonLat: bbox, crs: crs, cellSize: settings.cellSize / Double(factor),
+            alignment: settings.cellSize, layer: .childTraffic)
         self.kernel = GaussianKernel(bandwidth: settings.bandwidth, cellSize: frame.cellSize)
     }
 
     /// Prepares the builder for a project (its bbox, CRS and child-traffic settings).
     public init(project: Project, maxOutputCellSize: Double = defaultMaxOutputCellSize) throws(GridLayerError) {
-        try self.init(settings: project.layers.childTraffic, bbox: project.bbox, crs: project.crs,
-                      maxOutputCellSize: maxOutputCellSize)
+        try self.init(
+            settings: project.layers.childTraffic, bbox: project.bbox, crs: project.crs,
+            maxOutputCellSize: maxOutputCellSize)
     }
 
     /// The density of `cells` (one time window's aggregates on the hub's lattice of
     /// `settings.cellSize` metres): suppression, placement, smoothing, in pings per hectare.
     public func density(_ cells: [TrafficCell]) -> TrafficDensity {
         var mass = [Double](repeating: 0, count: frame.columns * frame.rows)
-        var published = 0, pings = 0
+        var published = 0
+        var pings = 0
         for cell in cells where cell.devices >= settings.minDistinctDevices && cell.pings > 0 {
             guard let (column, row) = frame.cell(containing: cell.center(cellSize: settings.cellSize)) else { continue }
             mass[row * frame.columns + column] += Double(cell.pings)
@@ -110,16 +115,21 @@ public struct ChildTrafficBuilder: Sendable {
     /// - Throws: ``GridLayerError`` when the hub was aggregated on another lattice or
     ///   CRS than the settings say (run `geohub build` to re-ingest), or holds no such window.
     public func build(_ aggregate: TrafficAggregate, window: String? = nil, builtAt: Date = Date())
-        throws(GridLayerError) -> BuiltLayer {
+        throws(GridLayerError) -> BuiltLayer
+    {
         guard aggregate.cellSize == settings.cellSize, aggregate.crs.definition == frame.crs else {
-            throw GridLayerError(layer: .childTraffic, message: "the hub holds GPS aggregated on \(aggregate.cellSize) m "
-                + "cells in \(aggregate.crs), the project asks for \(settings.cellSize) m in \(frame.crs); run "
-                + "`geohub build` again to re-ingest the GPS source")
+            throw GridLayerError(
+                layer: .childTraffic,
+                message: "the hub holds GPS aggregated on \(aggregate.cellSize) m "
+                    + "cells in \(aggregate.crs), the project asks for \(settings.cellSize) m in \(frame.crs); run "
+                    + "`geohub build` again to re-ingest the GPS source")
         }
         let name = window ?? settings.defaultWindow
         guard let windowAggregate = aggregate.window(named: name) else {
-            throw GridLayerError(layer: .childTraffic, message: "no time window \"\(name)\" in the hub (windows: "
-                + aggregate.windows.map(\.window.name).joined(separator: ", ") + ")")
+            throw GridLayerError(
+                layer: .childTraffic,
+                message: "no time window \"\(name)\" in the hub (windows: "
+                    + aggregate.windows.map(\.window.name).joined(separator: ", ") + ")")
         }
         return build(windowAggregate.cells, window: windowAggregate.window, builtAt: builtAt)
     }

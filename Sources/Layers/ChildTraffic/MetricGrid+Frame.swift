@@ -23,17 +23,23 @@ extension MetricGrid {
     ///   - layer: the layer the grid is for, named in errors.
     /// - Throws: ``GridLayerError`` when `crs` is not projected in metres, PROJ cannot
     ///   project the bbox into it, or the grid would exceed ``maximumLayerCells``.
-    public static func covering(lonLat bbox: BoundingBox, crs: CRS, cellSize: Double, alignment: Double? = nil,
-                                layer: LayerName) throws(GridLayerError) -> MetricGrid {
+    public static func covering(
+        lonLat bbox: BoundingBox, crs: CRS, cellSize: Double, alignment: Double? = nil,
+        layer: LayerName
+    ) throws(GridLayerError) -> MetricGrid {
         guard bbox.isValid, bbox.width > 0, bbox.height > 0 else {
-            throw GridLayerError(layer: layer, message: "the project bbox \(bbox) is empty; give west < east and south < north")
+            throw GridLayerError(
+                layer: layer, message: "the project bbox \(bbox) is empty; give west < east and south < north")
         }
         guard cellSize.isFinite, cellSize > 0 else {
-            throw GridLayerError(layer: layer, message: "the cell size must be a positive number of metres, got \(cellSize)")
+            throw GridLayerError(
+                layer: layer, message: "the cell size must be a positive number of metres, got \(cellSize)")
         }
         guard crs.isProjected, let metresPerUnit = crs.metresPerUnit, abs(metresPerUnit - 1) < 1e-9 else {
-            throw GridLayerError(layer: layer, message: "the project CRS \(crs) is not a projected CRS in metres; "
-                + "give one such as EPSG:6678")
+            throw GridLayerError(
+                layer: layer,
+                message: "the project CRS \(crs) is not a projected CRS in metres; "
+                    + "give one such as EPSG:6678")
         }
         let metric: BoundingBox
         do {
@@ -42,15 +48,21 @@ extension MetricGrid {
             throw GridLayerError(layer: layer, message: "cannot project the bbox into \(crs): \(error)")
         }
         let step = alignment ?? cellSize
-        let minX = (metric.minX / step).rounded(.down) * step, minY = (metric.minY / step).rounded(.down) * step
-        let maxX = (metric.maxX / step).rounded(.up) * step, maxY = (metric.maxY / step).rounded(.up) * step
-        let columns = Int(((maxX - minX) / cellSize).rounded()), rows = Int(((maxY - minY) / cellSize).rounded())
+        let minX = (metric.minX / step).rounded(.down) * step
+        let minY = (metric.minY / step).rounded(.down) * step
+        let maxX = (metric.maxX / step).rounded(.up) * step
+        let maxY = (metric.maxY / step).rounded(.up) * step
+        let columns = Int(((maxX - minX) / cellSize).rounded())
+        let rows = Int(((maxY - minY) / cellSize).rounded())
         guard columns > 0, rows > 0, columns.multipliedReportingOverflow(by: rows).partialValue <= maximumLayerCells,
-              columns <= maximumLayerCells, rows <= maximumLayerCells
+            columns <= maximumLayerCells, rows <= maximumLayerCells
         else {
-            throw GridLayerError(layer: layer, message: "a \(cellSize) m grid over the bbox would have \(columns) × \(rows) "
-                + "cells (at most \(maximumLayerCells)); use a larger cellSize or a smaller bbox")
+            throw GridLayerError(
+                layer: layer,
+                message: "a \(cellSize) m grid over the bbox would have \(columns) × \(rows) "
+                    + "cells (at most \(maximumLayerCells)); use a larger cellSize or a smaller bbox")
         }
-        return MetricGrid(crs: crs.definition, originX: minX, originY: minY, cellSize: cellSize, columns: columns, rows: rows)
+        return MetricGrid(
+            crs: crs.definition, originX: minX, originY: minY, cellSize: cellSize, columns: columns, rows: rows)
     }
 }

@@ -17,6 +17,8 @@ public struct PointBinner: Sendable {
     /// The interpolation lattice over the frame's lon/lat footprint, or nil to run
     /// every point through PROJ.
     public let lattice: ProjectionLattice?
+    /// `lattice` with its nodes in the frame's cell units.
+    let cellLattice: ProjectionLattice?
 
     /// How points are projected.
     public enum Projection: Sendable, Hashable {
@@ -38,9 +40,11 @@ public struct PointBinner: Sendable {
             lattice = nil
         case .lattice(let tolerance):
             let footprint = try transform.inverse.transform(frame.extent, densifyPoints: 21)
-            lattice = try ProjectionLattice(transform: transform, bounds: footprint.expanded(by: 1e-4),
-                                            tolerance: tolerance)
+            lattice = try ProjectionLattice(
+                transform: transform, bounds: footprint.expanded(by: 1e-4),
+                tolerance: tolerance)
         }
+        cellLattice = lattice?.rescaled(originX: frame.originX, originY: frame.originY, scale: 1 / frame.cellSize)
     }
 
     /// Counts the points (parallel arrays of longitudes and latitudes in degrees).
@@ -49,11 +53,13 @@ public struct PointBinner: Sendable {
     ///   inside and outside the frame (points PROJ cannot transform count as outside).
     public func count(lons: [Double], lats: [Double]) -> PointCounts {
         let total = Swift.min(lons.count, lats.count)
-        let partials = GridParallel.map(count: total, minimumChunk: 1 << 16, chunksPerCore: 2) { range in
-            countChunk(lons: lons, lats: lats, range: range)
+        let cells = frame.columns * frame.rows
+        let empty = PointCounts(counts: [UInt32](repeating: 0, count: cells), inside: 0, outside: 0)
+        let partials = GridParallel.fold(count: total, chunkSize: 1 << 18, initial: empty) { state, range in
+            countChunk(lons: lons, lats: lats, range: range, into: &state)
         }
         guard var merged = partials.first else {
-            return PointCounts(counts: [UInt32](repeating: 0, count: frame.columns * frame.rows), inside: 0, outside: 0)
+            return PointCounts(counts: [UInt32](repeating: 0, count: cells), inside: 0, outside: 0)
         }
         for partial in partials.dropFirst() {
             merged.inside += partial.inside
@@ -67,29 +73,30 @@ public struct PointBinner: Sendable {
         return merged
     }
 
-    /// One thread's share: lattice first, PROJ for the rest.
-    private func countChunk(lons: [Double], lats: [Double], range: Range<Int>) -> PointCounts {
-        var counts = [UInt32](repeating: 0, count: frame.columns * frame.rows)
+    /// One chunk: the lattice first (its nodes in cell units, so an interpolated
+    /// position is the cell), PROJ for the points outside it or without one.
+    private func countChunk(lons: [Double], lats: [Double], range: Range<Int>, into state: inout PointCounts) {
         var inside = 0
         var pending: [Coordinate] = []
         let binning = CellBinning(frame: frame)
-        counts.withUnsafeMutableBufferPointer { cells in
-            if let lattice {
-                lattice.withInterpolator { interpolator in
+        let columns = frame.columns
+        let rows = Double(frame.rows)
+        let width = Double(frame.columns)
+        state.counts.withUnsafeMutableBufferPointer { cells in
+            if let cellLattice {
+                cellLattice.withInterpolator { interpolator in
                     lons.withUnsafeBufferPointer { lon in
                         lats.withUnsafeBufferPointer { lat in
-                            var found = 0
-                            for i in range {
-                                if let p = interpolator.project(lon: lon[i], lat: lat[i]) {
-                                    if let cell = binning.cell(p.x, p.y) {
-                                        cells[cell] &+= 1
-                                        found &+= 1
-                                    }
-                                } else {
-                                    pending.append(Coordinate(x: lon[i], y: lat[i]))
+                            withUnsafeTemporaryAllocation(of: Int.self, capacity: range.count) { misses in
+                                let result = Self.binLattice(
+                                    lon: lon, lat: lat, range: range, interpolator: interpolator,
+                                    columns: columns, width: width, rows: rows, cells: cells,
+                                    misses: misses)
+                                inside += result.inside
+                                for index in misses.prefix(result.misses) {
+                                    pending.append(Coordinate(x: lon[index], y: lat[index]))
                                 }
                             }
-                            inside += found
                         }
                     }
                 }
@@ -107,7 +114,33 @@ public struct PointBinner: Sendable {
                 }
             }
         }
-        return PointCounts(counts: counts, inside: inside, outside: range.count - inside)
+        state.inside += inside
+        state.outside += range.count - inside
+    }
+
+    /// The hot loop: interpolate, bin, and only note the index of a point outside the
+    /// lattice. No call and no heap access besides the counts, so the counters stay
+    /// in registers.
+    private static func binLattice(
+        lon: UnsafeBufferPointer<Double>, lat: UnsafeBufferPointer<Double>, range: Range<Int>,
+        interpolator: LatticeInterpolator, columns: Int, width: Double, rows: Double,
+        cells: UnsafeMutableBufferPointer<UInt32>,
+        misses: UnsafeMutableBufferPointer<Int>
+    ) -> (inside: Int, misses: Int) {
+        var inside = 0
+        var missed = 0
+        for i in range {
+            guard let p = interpolator.project(lon: lon[i], lat: lat[i]) else {
+                misses[missed] = i
+                missed &+= 1
+                continue
+            }
+            if p.x >= 0 && p.y >= 0 && p.x < width && p.y < rows {  // cell units
+                cells[Int(p.y) &* columns &+ Int(p.x)] &+= 1
+                inside &+= 1
+            }
+        }
+        return (inside, missed)
     }
 
     /// PROJ's batch transform on this thread's transformer; failures stay non-finite.
@@ -152,7 +185,8 @@ private struct CellBinning {
     /// The row-major cell index, or nil outside the frame (or for a non-finite position).
     @inline(__always)
     func cell(_ x: Double, _ y: Double) -> Int? {
-        let u = (x - originX) * inverseCell, v = (y - originY) * inverseCell
+        let u = (x - originX) * inverseCell
+        let v = (y - originY) * inverseCell
         guard u >= 0, v >= 0, u < Double(columns), v < Double(rows) else { return nil }
         return Int(v) * columns + Int(u)
     }

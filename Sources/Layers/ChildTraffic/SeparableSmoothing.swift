@@ -20,11 +20,13 @@ enum SeparableSmoothing {
         let slices = GridParallel.map(count: rows, minimumChunk: 16) { range -> [Double] in
             var out = [Double](repeating: 0, count: range.count * columns)
             for row in range {
-                let base = row * columns, outBase = (row - range.lowerBound) * columns
+                let base = row * columns
+                let outBase = (row - range.lowerBound) * columns
                 for column in 0..<columns {
                     let value = values[base + column]
                     if value == 0 { continue }
-                    let first = Swift.max(0, column - radius), last = Swift.min(columns - 1, column + radius)
+                    let first = Swift.max(0, column - radius)
+                    let last = Swift.min(columns - 1, column + radius)
                     for target in first...last {
                         out[outBase + target] += value * weights[target - column + radius]
                     }
@@ -49,9 +51,11 @@ enum SeparableSmoothing {
             var out = [Double](repeating: 0, count: range.count * columns)
             for row in range {
                 let outBase = (row - range.lowerBound) * columns
-                let first = Swift.max(0, row - radius), last = Swift.min(rows - 1, row + radius)
+                let first = Swift.max(0, row - radius)
+                let last = Swift.min(rows - 1, row + radius)
                 for source in first...last where occupied[source] {
-                    let weight = weights[source - row + radius], base = source * columns
+                    let weight = weights[source - row + radius]
+                    let base = source * columns
                     for column in 0..<columns {
                         out[outBase + column] += weight * values[base + column]
                     }

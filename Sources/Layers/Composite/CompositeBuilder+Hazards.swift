@@ -12,8 +12,10 @@ extension CompositeBuilder {
             return grid
         }
         guard density.crs == frame.crs else {
-            throw GridLayerError(layer: .composite, message: "the child-traffic grid is in \(density.crs), "
-                + "the composite in \(frame.crs)")
+            throw GridLayerError(
+                layer: .composite,
+                message: "the child-traffic grid is in \(density.crs), "
+                    + "the composite in \(frame.crs)")
         }
         let peak = Double(density.maximum)
         let floor = settings.exposureFloor
@@ -56,12 +58,15 @@ extension CompositeBuilder {
             throw GridLayerError(layer: .composite, message: "cannot project flood gauges or rivers: \(error)")
         }
         let severities = active.map(\.severity)
-        let sensorReach = settings.sensorReach, riverReach = settings.riverReach
+        let sensorReach = settings.sensorReach
+        let riverReach = settings.riverReach
         let frame = self.frame
         let rows = GridParallel.map(count: frame.rows, minimumChunk: 8) { range -> Result<[Float], GEOSError> in
             Result { () throws(GEOSError) -> [Float] in
                 let context = try GEOSContext()
-                let river = riverShapes.isEmpty ? nil
+                let river =
+                    riverShapes.isEmpty
+                    ? nil
                     : try Geometry(.geometryCollection(riverShapes), context: context).prepared()
                 var out: [Float] = []
                 out.reserveCapacity(range.count * frame.columns)
@@ -101,7 +106,8 @@ extension CompositeBuilder {
 
     /// Wildlife hazard on the frame, all day and per band: each zone's risk times the
     /// share of every cell it covers.
-    func wildlifeHazard(_ zones: [WildlifeHazard]) throws(GridLayerError) -> (allDay: MetricGrid, byBand: [MetricGrid]) {
+    func wildlifeHazard(_ zones: [WildlifeHazard]) throws(GridLayerError) -> (allDay: MetricGrid, byBand: [MetricGrid])
+    {
         var allDay = frame
         var byBand = [MetricGrid](repeating: frame, count: RiskSurface.bandCount)
         guard !zones.isEmpty else { return (allDay, byBand) }
@@ -132,7 +138,9 @@ extension CompositeBuilder {
                 let zone = zones[zoneIndex]
                 for (cell, share) in shares {
                     allDay.values[cell] += Float(zone.allDay * share)
-                    for band in 0..<RiskSurface.bandCount { byBand[band].values[cell] += Float(zone.byBand[band] * share) }
+                    for band in 0..<RiskSurface.bandCount {
+                        byBand[band].values[cell] += Float(zone.byBand[band] * share)
+                    }
                 }
                 zoneIndex += 1
             }
@@ -143,7 +151,8 @@ extension CompositeBuilder {
     /// The cells a metric polygon touches and the share of each it covers (GEOS:
     /// prepared `containsProperly` for whole cells, intersection area for the rest).
     static func cellShares(of shape: Shape, in frame: MetricGrid, context: GEOSContext) throws(GEOSError)
-        -> [(Int, Double)] {
+        -> [(Int, Double)]
+    {
         guard let box = shape.boundingBox, let clipped = box.intersection(frame.extent) else { return [] }
         let zone = try Geometry(shape, context: context)
         let prepared = try zone.prepared()
@@ -156,10 +165,11 @@ extension CompositeBuilder {
         var shares: [(Int, Double)] = []
         for row in r0...r1 {
             for column in c0...c1 {
-                let cell = BoundingBox(minX: frame.originX + Double(column) * frame.cellSize,
-                                       minY: frame.originY + Double(row) * frame.cellSize,
-                                       maxX: frame.originX + Double(column + 1) * frame.cellSize,
-                                       maxY: frame.originY + Double(row + 1) * frame.cellSize)
+                let cell = BoundingBox(
+                    minX: frame.originX + Double(column) * frame.cellSize,
+                    minY: frame.originY + Double(row) * frame.cellSize,
+                    maxX: frame.originX + Double(column + 1) * frame.cellSize,
+                    maxY: frame.originY + Double(row + 1) * frame.cellSize)
                 let square = try Geometry(box: cell, context: context)
                 if try prepared.containsProperly(square) {
                     shares.append((row * frame.columns + column, 1))

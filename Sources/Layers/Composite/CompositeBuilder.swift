@@ -49,8 +49,10 @@ public struct CompositeBuilder: Sendable {
     ///   - rivers: basemap river geometries in lon/lat (lines or polygons).
     ///   - zones: wildlife hazard sources.
     /// - Throws: ``GridLayerError`` when an input is in another CRS or GEOS/PROJ fail.
-    public func surface(childTraffic: MetricGrid?, gauges: [FloodGauge], rivers: [Shape],
-                        zones: [WildlifeHazard]) throws(GridLayerError) -> RiskSurface {
+    public func surface(
+        childTraffic: MetricGrid?, gauges: [FloodGauge], rivers: [Shape],
+        zones: [WildlifeHazard]
+    ) throws(GridLayerError) -> RiskSurface {
         let exposure = try exposure(childTraffic)
         let flood = try floodHazard(gauges: gauges, rivers: rivers)
         let wildlife = try wildlifeHazard(zones)
@@ -59,9 +61,11 @@ public struct CompositeBuilder: Sendable {
             for i in grid.values.indices { grid.values[i] = Float(weight) * hazard.values[i] * exposure.values[i] }
             return grid
         }
-        let wf = settings.weight(of: .flood), ww = settings.weight(of: .wildlife)
-        return RiskSurface(flood: weighted(flood, wf), wildlife: weighted(wildlife.allDay, ww),
-                           wildlifeByBand: wildlife.byBand.map { weighted($0, ww) })
+        let wf = settings.weight(of: .flood)
+        let ww = settings.weight(of: .wildlife)
+        return RiskSurface(
+            flood: weighted(flood, wf), wildlife: weighted(wildlife.allDay, ww),
+            wildlifeByBand: wildlife.byBand.map { weighted($0, ww) })
     }
 
     /// The `composite` layer (the all-day composite grid) for a surface.
@@ -70,21 +74,24 @@ public struct CompositeBuilder: Sendable {
     ///   - surface: from ``surface(childTraffic:gauges:rivers:zones:)``.
     ///   - exposureWindow: the child-traffic window used as exposure (for the metadata).
     ///   - sources: how many gauges and zones went in (for the metadata).
-    public func layer(_ surface: RiskSurface, exposureWindow: String?, gauges: Int, zones: Int,
-                      builtAt: Date = Date()) -> BuiltLayer {
+    public func layer(
+        _ surface: RiskSurface, exposureWindow: String?, gauges: Int, zones: Int,
+        builtAt: Date = Date()
+    ) -> BuiltLayer {
         let grid = surface.allDay
         var bandMaxima: [String: JSONValue] = [:]
-        for band in 0..<RiskSurface.bandCount {
-            let key = "\(band * 6)-\(band * 6 + 6)"
-            bandMaxima[key] = .double(Double(RiskSurface.sum(surface.flood, surface.wildlifeByBand[band]).maximum))
+        for band in TimeOfDayBand.allCases {
+            bandMaxima[band.key] = .double(Double(surface.grid(band: band).maximum))
         }
         let metadata: [String: JSONValue] = [
             "unit": "hazard × exposure (0 = none)",
             "model": "(w_flood · flood + w_wildlife · wildlife) · exposure",
             "cell_size_m": .double(frame.cellSize),
-            "weights": .object(Dictionary(uniqueKeysWithValues: CompositeHazard.allCases.map {
-                ($0.rawValue, JSONValue.double(settings.weight(of: $0)))
-            })),
+            "weights": .object(
+                Dictionary(
+                    uniqueKeysWithValues: CompositeHazard.allCases.map {
+                        ($0.rawValue, JSONValue.double(settings.weight(of: $0)))
+                    })),
             "beta": .double(settings.beta),
             "exposure_window": exposureWindow.map(JSONValue.string) ?? .null,
             "exposure_floor": .double(settings.exposureFloor),
@@ -106,14 +113,19 @@ public struct CompositeBuilder: Sendable {
     /// `band_risk`) and the basemap's rivers. Any of them may be missing.
     ///
     /// - Throws: ``GridLayerError`` as ``surface(childTraffic:gauges:rivers:zones:)``.
-    public func build(childTraffic: BuiltLayer?, floodRisk: BuiltLayer?, wildlife: BuiltLayer?, rivers: [Feature],
-                      builtAt: Date = Date()) throws(GridLayerError) -> (layer: BuiltLayer, surface: RiskSurface) {
+    public func build(
+        childTraffic: BuiltLayer?, floodRisk: BuiltLayer?, wildlife: BuiltLayer?, rivers: [Feature],
+        builtAt: Date = Date()
+    ) throws(GridLayerError) -> (layer: BuiltLayer, surface: RiskSurface) {
         let gauges = floodRisk.map(FloodGauge.gauges(in:)) ?? []
         let zones = wildlife.map(WildlifeHazard.zones(in:)) ?? []
-        let surface = try surface(childTraffic: childTraffic?.grid, gauges: gauges, rivers: rivers.map(\.shape),
-                                  zones: zones)
+        let surface = try surface(
+            childTraffic: childTraffic?.grid, gauges: gauges, rivers: rivers.map(\.shape),
+            zones: zones)
         let window = childTraffic?.metadata["window"]?.stringValue
-        return (layer(surface, exposureWindow: window, gauges: gauges.count, zones: zones.count, builtAt: builtAt),
-                surface)
+        return (
+            layer(surface, exposureWindow: window, gauges: gauges.count, zones: zones.count, builtAt: builtAt),
+            surface
+        )
     }
 }

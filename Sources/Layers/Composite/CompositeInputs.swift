@@ -27,6 +27,13 @@ extension CompositeBuilder {
             }
         }
 
+        /// A gauge from the flood-risk builder's typed value: the worse of its current
+        /// and predicted status; nil without either.
+        public init?(site: FloodSite) {
+            guard let worst = [site.status, site.predictedStatus].compactMap({ $0 }).max() else { return nil }
+            self.init(location: site.sensor.location, severity: Double(worst.rank) / 3)
+        }
+
         private static func rank(_ properties: [String: JSONValue], _ key: String) -> Int? {
             if let rank = properties["\(key)_rank"]?.intValue { return Swift.min(Swift.max(rank, 0), 3) }
             switch properties[key]?.stringValue {
@@ -51,8 +58,17 @@ extension CompositeBuilder {
         public init(shape: Shape, allDay: Double, byBand: [Double]) {
             self.shape = shape
             self.allDay = allDay
-            self.byBand = byBand.count == RiskSurface.bandCount ? byBand
+            self.byBand =
+                byBand.count == RiskSurface.bandCount
+                ? byBand
                 : Array(repeating: allDay, count: RiskSurface.bandCount)
+        }
+
+        /// A zone from the wildlife builder's typed value (`risk`, `bandRisk`).
+        public init(zone: WildlifeZone) {
+            self.init(
+                shape: zone.shape, allDay: zone.risk,
+                byBand: TimeOfDayBand.allCases.map { zone.bandRisk[$0] ?? 0 })
         }
 
         /// The zones of a built `wildlife` layer: its (Multi)Polygon features with
@@ -69,7 +85,8 @@ extension CompositeBuilder {
                 var bands = [Double](repeating: risk, count: RiskSurface.bandCount)
                 if let object = feature.properties["band_risk"]?.objectValue {
                     for band in 0..<RiskSurface.bandCount {
-                        bands[band] = Swift.max(0, object["\(band * 6)-\(band * 6 + 6)"]?.doubleValue ?? 0)
+                        let key = TimeOfDayBand(rawValue: band)?.key ?? ""
+                        bands[band] = Swift.max(0, object[key]?.doubleValue ?? 0)
                     }
                 }
                 return WildlifeHazard(shape: feature.shape, allDay: risk, byBand: bands)

@@ -10,9 +10,12 @@ extension MetricGrid {
         guard columns > 0, rows > 0, extent.contains(p) else { return 0 }
         let u = Swift.min(Swift.max((p.x - originX) / cellSize - 0.5, 0), Double(columns - 1))
         let v = Swift.min(Swift.max((p.y - originY) / cellSize - 0.5, 0), Double(rows - 1))
-        let c0 = Swift.min(Int(u), Swift.max(columns - 2, 0)), r0 = Swift.min(Int(v), Swift.max(rows - 2, 0))
-        let c1 = Swift.min(c0 + 1, columns - 1), r1 = Swift.min(r0 + 1, rows - 1)
-        let fu = u - Double(c0), fv = v - Double(r0)
+        let c0 = Swift.min(Int(u), Swift.max(columns - 2, 0))
+        let r0 = Swift.min(Int(v), Swift.max(rows - 2, 0))
+        let c1 = Swift.min(c0 + 1, columns - 1)
+        let r1 = Swift.min(r0 + 1, rows - 1)
+        let fu = u - Double(c0)
+        let fv = v - Double(r0)
         func value(_ c: Int, _ r: Int) -> Double {
             let x = values[r * columns + c]
             return x.isFinite ? Double(x) : 0
@@ -29,7 +32,8 @@ extension MetricGrid {
         let step = cellSize / 4
         var total = 0.0
         for i in 1..<points.count {
-            let a = points[i - 1], b = points[i]
+            let a = points[i - 1]
+            let b = points[i]
             let length = a.distance(to: b)
             guard length > 0 else { continue }
             let n = Swift.max(1, Int((length / step).rounded(.up)))

@@ -7,14 +7,11 @@ import GeoCore
 /// The `composite` layer draws ``allDay``; safe routes read ``grid(minuteOfDay:)``, so
 /// a bear camera busy at dawn weighs more on a 05:30 route than on a 13:00 one.
 public struct RiskSurface: Sendable {
-    /// The time-of-day bands, as DESIGN.md fixes them: 0–6, 6–12, 12–18, 18–24 h.
-    public static let bandCount = 4
+    /// The time-of-day bands, as DESIGN.md fixes them: 0–6, 6–12, 12–18, 18–24 h
+    /// (``TimeOfDayBand``, the wildlife layer's; index = its raw value).
+    public static let bandCount = TimeOfDayBand.allCases.count
     /// Band index (0…3) of a local time given in minutes after midnight.
-    public static func band(minuteOfDay: Int) -> Int {
-        Swift.min(Swift.max(minuteOfDay, 0), 1439) / 360
-    }
-    /// `0–6 h`, `6–12 h`, … for band 0…3.
-    public static func bandLabel(_ band: Int) -> String { "\(band * 6)–\(band * 6 + 6) h" }
+    public static func band(minuteOfDay: Int) -> Int { TimeOfDayBand(minuteOfDay: minuteOfDay).rawValue }
 
     /// Flood weight × flood hazard × exposure.
     public var flood: MetricGrid
@@ -35,8 +32,13 @@ public struct RiskSurface: Sendable {
 
     /// The composite at a local time (minutes after midnight), or over the whole day when nil.
     public func grid(minuteOfDay: Int?) -> MetricGrid {
-        guard let minuteOfDay else { return allDay }
-        return Self.sum(flood, wildlifeByBand[Self.band(minuteOfDay: minuteOfDay)])
+        grid(band: minuteOfDay.map { TimeOfDayBand(minuteOfDay: $0) })
+    }
+
+    /// The composite in a time-of-day band, or over the whole day when nil.
+    public func grid(band: TimeOfDayBand?) -> MetricGrid {
+        guard let band else { return allDay }
+        return Self.sum(flood, wildlifeByBand[band.rawValue])
     }
 
     /// Cell-wise sum of two grids on the same frame.

@@ -26,7 +26,8 @@ struct PathSearch {
     ///   - network: the graph.
     ///   - edgeCost: the cost of walking a whole edge (either direction).
     func run(_ network: RoadNetwork, edgeCost: [Double]) -> (pieces: [PathPiece], cost: Double)? {
-        let start = nodeCount, end = nodeCount + 1
+        let start = nodeCount
+        let end = nodeCount + 1
         var cost = [Double](repeating: .infinity, count: nodeCount + 2)
         var previous = [Int](repeating: -1, count: nodeCount + 2)
         var via = [PathPiece?](repeating: nil, count: nodeCount + 2)
@@ -56,7 +57,9 @@ struct PathSearch {
                 let arc = network.arcs[a]
                 let edge = Int(arc.edge)
                 let length = network.edges[edge].length
-                let piece = arc.forward ? PathPiece(edge: edge, from: 0, to: length)
+                let piece =
+                    arc.forward
+                    ? PathPiece(edge: edge, from: 0, to: length)
                     : PathPiece(edge: edge, from: length, to: 0)
                 relax(node, Int(arc.to), piece, edgeCost[edge])
             }
@@ -95,7 +98,8 @@ struct MinHeap {
             items[0] = last
             var i = 0
             while true {
-                let left = 2 * i + 1, right = left + 1
+                let left = 2 * i + 1
+                let right = left + 1
                 var smallest = i
                 if left < items.count && items[left].0 < items[smallest].0 { smallest = left }
                 if right < items.count && items[right].0 < items[smallest].0 { smallest = right }

@@ -55,8 +55,10 @@ extension RoadNetwork {
         var edges: [Edge] = []
         for (piece, length) in zip(pieces, lengths) where length > 0 {
             guard let first = piece.first, let last = piece.last else { continue }
-            edges.append(Edge(from: node(first), to: node(last), points: piece, length: length,
-                              cumulative: Polyline.cumulativeLengths(piece)))
+            edges.append(
+                Edge(
+                    from: node(first), to: node(last), points: piece, length: length,
+                    cumulative: Polyline.cumulativeLengths(piece)))
         }
         guard !edges.isEmpty else { throw RouteError(.noNetwork, "the project's roads have no length") }
         self.init(crs: crs, nodes: nodes, edges: edges)

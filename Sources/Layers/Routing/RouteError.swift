@@ -5,6 +5,8 @@ public struct RouteError: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Kind: String, Sendable, Hashable {
         /// A coordinate is not a finite lon/lat, or lies outside the project area.
         case invalidPoint
+        /// The time of day is not 00:00–23:59.
+        case invalidTime
         /// A point is further than the snapping limit from every road.
         case offNetwork
         /// No road path joins the two points.

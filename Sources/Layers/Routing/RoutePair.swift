@@ -40,17 +40,19 @@ public struct RoutePair: Sendable, Hashable {
     /// `mean_risk`, `cost`, `beta`, `at` (`HH:MM` or null) and the snap distances.
     public var features: [Feature] {
         [safe, shortest].map { route in
-            Feature(id: route.kind.rawValue, shape: .lineString(route.coordinates), properties: [
-                "route": .string(route.kind.rawValue),
-                "length_m": .double(Self.rounded(route.length, 2)),
-                "risk": .double(Self.rounded(route.risk, 4)),
-                "mean_risk": .double(Self.rounded(route.meanRisk, 6)),
-                "cost": .double(Self.rounded(route.cost, 2)),
-                "beta": .double(beta),
-                "at": minuteOfDay.map { .string(Self.clock($0)) } ?? .null,
-                "start_snap_m": .double(Self.rounded(startSnapDistance, 2)),
-                "end_snap_m": .double(Self.rounded(endSnapDistance, 2)),
-            ])
+            Feature(
+                id: route.kind.rawValue, shape: .lineString(route.coordinates),
+                properties: [
+                    "route": .string(route.kind.rawValue),
+                    "length_m": .double(Self.rounded(route.length, 2)),
+                    "risk": .double(Self.rounded(route.risk, 4)),
+                    "mean_risk": .double(Self.rounded(route.meanRisk, 6)),
+                    "cost": .double(Self.rounded(route.cost, 2)),
+                    "beta": .double(beta),
+                    "at": minuteOfDay.map { .string(Self.clock($0)) } ?? .null,
+                    "start_snap_m": .double(Self.rounded(startSnapDistance, 2)),
+                    "end_snap_m": .double(Self.rounded(endSnapDistance, 2)),
+                ])
         }
     }
 
@@ -67,7 +69,8 @@ public struct RoutePair: Sendable, Hashable {
     }
 
     static func clock(_ minutes: Int) -> String {
-        let h = minutes / 60, m = minutes % 60
+        let h = minutes / 60
+        let m = minutes % 60
         return (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m)"
     }
 }

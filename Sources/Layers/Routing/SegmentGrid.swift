@@ -26,7 +26,9 @@ struct SegmentGrid: Sendable {
         var box: BoundingBox?
         var count = 0
         for edge in edges {
-            for p in edge.points { box = box?.extended(by: p) ?? BoundingBox(minX: p.x, minY: p.y, maxX: p.x, maxY: p.y) }
+            for p in edge.points {
+                box = box?.extended(by: p) ?? BoundingBox(minX: p.x, minY: p.y, maxX: p.x, maxY: p.y)
+            }
             count += Swift.max(0, edge.points.count - 1)
         }
         let extent = box ?? BoundingBox(minX: 0, minY: 0, maxX: 1, maxY: 1)
@@ -43,7 +45,8 @@ struct SegmentGrid: Sendable {
         var lists = [[Entry]](repeating: [], count: columns * rows)
         for (e, edge) in edges.enumerated() {
             for s in 0..<Swift.max(0, edge.points.count - 1) {
-                let a = edge.points[s], b = edge.points[s + 1]
+                let a = edge.points[s]
+                let b = edge.points[s + 1]
                 let c0 = Self.clamp(Int((Swift.min(a.x, b.x) - extent.minX) / size), columns)
                 let c1 = Self.clamp(Int((Swift.max(a.x, b.x) - extent.minX) / size), columns)
                 let r0 = Self.clamp(Int((Swift.min(a.y, b.y) - extent.minY) / size), rows)
@@ -65,13 +68,16 @@ struct SegmentGrid: Sendable {
     /// The segment nearest `p` within `maxDistance` metres: its entry, the parameter
     /// along it (0…1) and the distance; nil when none is that near.
     func nearest(to p: Coordinate, maxDistance: Double, edges: [RoadNetwork.Edge])
-        -> (entry: Entry, t: Double, distance: Double)? {
+        -> (entry: Entry, t: Double, distance: Double)?
+    {
         guard p.isFinite, columns > 0, rows > 0 else { return nil }
-        let fx = ((p.x - originX) / cellSize).rounded(.down), fy = ((p.y - originY) / cellSize).rounded(.down)
+        let fx = ((p.x - originX) / cellSize).rounded(.down)
+        let fy = ((p.y - originY) / cellSize).rounded(.down)
         // Rings beyond every cell, or beyond maxDistance, hold nothing of interest.
         let limit = Double(Swift.max(columns, rows)) + Swift.max(abs(fx), abs(fy)) + 1
         guard limit < 1e9 else { return nil }
-        let cx = Int(fx), cy = Int(fy)
+        let cx = Int(fx)
+        let cy = Int(fy)
         var best: (entry: Entry, t: Double, squared: Double)?
         var ring = 0
         while Double(ring) <= limit {

@@ -11,24 +11,26 @@ final class ChildTrafficDensityTests: XCTestCase {
     static let bbox = BoundingBox(west: 140.03, south: 38.10, east: 140.052, north: 38.115)
 
     static func builder(k: Int = 5, bandwidth: Double = 150, cellSize: Double = 50) throws -> ChildTrafficBuilder {
-        try ChildTrafficBuilder(settings: ChildTrafficSettings(minDistinctDevices: k, cellSize: cellSize, bandwidth: bandwidth),
-                                bbox: bbox, crs: CRS("EPSG:6678"))
+        try ChildTrafficBuilder(
+            settings: ChildTrafficSettings(minDistinctDevices: k, cellSize: cellSize, bandwidth: bandwidth),
+            bbox: bbox, crs: CRS("EPSG:6678"))
     }
 
     /// Hand-made cells on the 50 m lattice: a busy street, a school gate, a quiet lane
     /// and some cells under the k threshold (4 devices and fewer).
     static func cells(in frame: MetricGrid) -> [TrafficCell] {
-        let c0 = Int((frame.originX / 50).rounded(.down)), r0 = Int((frame.originY / 50).rounded(.down))
+        let c0 = Int((frame.originX / 50).rounded(.down))
+        let r0 = Int((frame.originY / 50).rounded(.down))
         func at(_ i: Int, _ j: Int, _ pings: Int, _ devices: Int) -> TrafficCell {
             TrafficCell(column: c0 + i, row: r0 + j, pings: pings, devices: devices)
         }
         var cells: [TrafficCell] = []
-        for i in 5...25 { cells.append(at(i, 12, 40 + i, 6 + i % 3)) }          // a street
-        cells.append(at(14, 20, 900, 60))                                           // school gate
-        cells.append(at(3, 30, 12, 5))                                              // exactly k
-        cells.append(at(30, 5, 500, 4))                                             // under k
-        cells.append(at(33, 25, 7, 1))                                              // one device
-        cells.append(at(0, 0, 30, 9))                                               // grid corner
+        for i in 5...25 { cells.append(at(i, 12, 40 + i, 6 + i % 3)) }  // a street
+        cells.append(at(14, 20, 900, 60))  // school gate
+        cells.append(at(3, 30, 12, 5))  // exactly k
+        cells.append(at(30, 5, 500, 4))  // under k
+        cells.append(at(33, 25, 7, 1))  // one device
+        cells.append(at(0, 0, 30, 9))  // grid corner
         return cells
     }
 
@@ -52,10 +54,15 @@ final class ChildTrafficDensityTests: XCTestCase {
         let density = builder.density(cells)
         XCTAssertEqual(density.publishedCells, cells.count - 2, "the 4-device and 1-device cells are suppressed")
 
-        let input = Input(columns: frame.columns, rows: frame.rows, originX: frame.originX, originY: frame.originY,
-                          cellSize: frame.cellSize, bandwidth: 150, k: 5,
-                          cells: cells.map { [$0.center(cellSize: 50).x, $0.center(cellSize: 50).y, Double($0.pings), Double($0.devices)] })
-        let reference = try ReferencePython.decode(Reference.self, """
+        let input = Input(
+            columns: frame.columns, rows: frame.rows, originX: frame.originX, originY: frame.originY,
+            cellSize: frame.cellSize, bandwidth: 150, k: 5,
+            cells: cells.map {
+                [$0.center(cellSize: 50).x, $0.center(cellSize: 50).y, Double($0.pings), Double($0.devices)]
+            })
+        let reference = try ReferencePython.decode(
+            Reference.self,
+            """
             import json, sys
             import numpy as np
             from scipy.ndimage import gaussian_filter
@@ -82,7 +89,8 @@ final class ChildTrafficDensityTests: XCTestCase {
         XCTAssertEqual(values.count, reference.filtered.count)
         let peak = reference.filtered.max() ?? 0
         XCTAssertGreaterThan(peak, 1)
-        var worstFiltered = 0.0, worstDirect = 0.0
+        var worstFiltered = 0.0
+        var worstDirect = 0.0
         for i in values.indices {
             worstFiltered = max(worstFiltered, abs(Double(values[i]) - reference.filtered[i]))
             worstDirect = max(worstDirect, abs(Double(values[i]) - reference.direct[i]))
@@ -138,7 +146,9 @@ final class ChildTrafficDensityTests: XCTestCase {
             for column in 0..<grid.columns where grid[column, row] != 0 {
                 nonZero += 1
                 let c = grid.center(column: column, row: row)
-                let near = cells.map { $0.center(cellSize: 50) }.contains { max(abs($0.x - c.x), abs($0.y - c.y)) <= reach + 1e-6 }
+                let near = cells.map { $0.center(cellSize: 50) }.contains {
+                    max(abs($0.x - c.x), abs($0.y - c.y)) <= reach + 1e-6
+                }
                 XCTAssertTrue(near, "density at \(c) with no published cell within \(reach) m")
             }
         }
@@ -167,12 +177,17 @@ final class ChildTrafficDensityTests: XCTestCase {
     }
 
     func testFrameErrors() throws {
-        XCTAssertThrowsError(try ChildTrafficBuilder(settings: ChildTrafficSettings(), bbox: Self.bbox, crs: CRS("EPSG:4326"))) {
+        XCTAssertThrowsError(
+            try ChildTrafficBuilder(settings: ChildTrafficSettings(), bbox: Self.bbox, crs: CRS("EPSG:4326"))
+        ) {
             XCTAssertTrue("\($0)".contains("not a projected CRS in metres"), "\($0)")
         }
         let huge = BoundingBox(west: 120, south: 20, east: 150, north: 46)
-        XCTAssertThrowsError(try ChildTrafficBuilder(settings: ChildTrafficSettings(cellSize: 1), bbox: huge,
-                                                     crs: CRS("EPSG:6678"))) {
+        XCTAssertThrowsError(
+            try ChildTrafficBuilder(
+                settings: ChildTrafficSettings(cellSize: 1), bbox: huge,
+                crs: CRS("EPSG:6678"))
+        ) {
             XCTAssertTrue("\($0)".contains("use a larger cellSize or a smaller bbox"), "\($0)")
         }
     }

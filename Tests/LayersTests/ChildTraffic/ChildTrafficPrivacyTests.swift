@@ -20,7 +20,8 @@ final class ChildTrafficPrivacyTests: XCTestCase {
     private static func ingestedProject(extra: String = "") throws -> Project {
         let folder = try makeTemporaryDirectory("child-traffic-privacy")
         let example = ReferencePython.packageRoot.appendingPathComponent("examples/nagai")
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("data"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("data"), withIntermediateDirectories: true)
         var gps = try Data(contentsOf: example.appendingPathComponent("data/child_gps.csv"))
         if gps.last != 10 { gps.append(10) }
         gps.append(Data(extra.utf8))
@@ -39,8 +40,10 @@ final class ChildTrafficPrivacyTests: XCTestCase {
     /// A child walking alone in the hills in the north-west of the city, more than 5 km
     /// from any other device, on a school-day morning.
     static let loneDevice: String = (0..<40).map { i in
-        let lat = 38.19 + Double(i) * 0.00002, lon = 139.90 + Double(i) * 0.00003
-        return String(format: "dev-lone-7f3a,2022-09-06T07:%02d:%02d+09:00,%.6f,%.6f,5\n", 10 + i / 2, (i % 2) * 30, lat, lon)
+        let lat = 38.19 + Double(i) * 0.00002
+        let lon = 139.90 + Double(i) * 0.00003
+        return String(
+            format: "dev-lone-7f3a,2022-09-06T07:%02d:%02d+09:00,%.6f,%.6f,5\n", 10 + i / 2, (i % 2) * 30, lat, lon)
     }.joined()
 
     func testEveryPublishedCellDerivesFromCellsWithKDevices() throws {
@@ -70,11 +73,13 @@ final class ChildTrafficPrivacyTests: XCTestCase {
                     XCTAssertTrue(grid[column, row].isFinite)
                     published += 1
                     let c = grid.center(column: column, row: row)
-                    let ac = Int((c.x / cellSize).rounded(.down)), ar = Int((c.y / cellSize).rounded(.down))
+                    let ac = Int((c.x / cellSize).rounded(.down))
+                    let ar = Int((c.y / cellSize).rounded(.down))
                     var near = false
                     search: for dr in -span...span {
                         for dc in -span...span where keptByCell.contains([ac + dc, ar + dr]) {
-                            let centre = Coordinate(x: (Double(ac + dc) + 0.5) * cellSize, y: (Double(ar + dr) + 0.5) * cellSize)
+                            let centre = Coordinate(
+                                x: (Double(ac + dc) + 0.5) * cellSize, y: (Double(ar + dr) + 0.5) * cellSize)
                             if max(abs(centre.x - c.x), abs(centre.y - c.y)) <= reach {
                                 near = true
                                 break search
@@ -106,7 +111,8 @@ final class ChildTrafficPrivacyTests: XCTestCase {
         XCTAssertEqual(after.devices, before.devices + 1)
         XCTAssertGreaterThan(after.pings, before.pings)
         for window in ["all-day", "morning-commute"] {
-            let a = try XCTUnwrap(before.window(named: window)), b = try XCTUnwrap(after.window(named: window))
+            let a = try XCTUnwrap(before.window(named: window))
+            let b = try XCTUnwrap(after.window(named: window))
             XCTAssertGreaterThan(b.cells.count, a.cells.count, "\(window): the lone device's cells are in the hub")
             let builder = try ChildTrafficBuilder(project: base)
             let date = Date(timeIntervalSince1970: 0)

@@ -10,7 +10,8 @@ final class PointBinnerTests: XCTestCase {
 
     static func points(_ n: Int, seed: UInt64) -> (lons: [Double], lats: [Double]) {
         var random = SeededRandom(seed: seed)
-        var lons: [Double] = [], lats: [Double] = []
+        var lons: [Double] = []
+        var lats: [Double] = []
         for _ in 0..<n {
             // Mostly inside the area, some well outside it (to exercise the PROJ fallback).
             lons.append(random.double(in: 139.90...140.18))
@@ -40,7 +41,9 @@ final class PointBinnerTests: XCTestCase {
         let lattice = try XCTUnwrap(try ProjectionLattice(transform: transform, bounds: Self.area))
         XCTAssertLessThanOrEqual(lattice.measuredError, 0.001)
         let (lons, lats) = Self.points(3000, seed: 11)
-        let reference = try ReferencePython.decode(Projected.self, """
+        let reference = try ReferencePython.decode(
+            Projected.self,
+            """
             import json, sys
             from pyproj import Transformer
             d = json.load(sys.stdin)
@@ -48,7 +51,8 @@ final class PointBinnerTests: XCTestCase {
             x, y = t.transform(d[0], d[1])
             print(json.dumps({"x": list(x), "y": list(y)}))
             """, packages: ["pyproj"], sending: [lons, lats])
-        var checked = 0, worst = 0.0
+        var checked = 0
+        var worst = 0.0
         for i in lons.indices {
             guard let p = lattice.project(lon: lons[i], lat: lats[i]) else {
                 XCTAssertFalse(lattice.bounds.contains(Coordinate(x: lons[i], y: lats[i])), "inside but unprojected")
@@ -62,13 +66,17 @@ final class PointBinnerTests: XCTestCase {
     }
 
     func testCountsMatchNumpyHistogramOfPyprojPositions() throws {
-        let frame = try MetricGrid.covering(lonLat: Self.area, crs: CRS("EPSG:6678"), cellSize: 250, layer: .childTraffic)
+        let frame = try MetricGrid.covering(
+            lonLat: Self.area, crs: CRS("EPSG:6678"), cellSize: 250, layer: .childTraffic)
         let (lons, lats) = Self.points(200_000, seed: 5)
         let lattice = try PointBinner(frame: frame).count(lons: lons, lats: lats)
         let exact = try PointBinner(frame: frame, projection: .exact).count(lons: lons, lats: lats)
-        let input = HistogramInput(lons: lons, lats: lats, originX: frame.originX, originY: frame.originY,
-                                   cellSize: frame.cellSize, columns: frame.columns, rows: frame.rows)
-        let reference = try ReferencePython.decode(Histogram.self, """
+        let input = HistogramInput(
+            lons: lons, lats: lats, originX: frame.originX, originY: frame.originY,
+            cellSize: frame.cellSize, columns: frame.columns, rows: frame.rows)
+        let reference = try ReferencePython.decode(
+            Histogram.self,
+            """
             import json, sys
             import numpy as np
             from pyproj import Transformer
@@ -92,7 +100,8 @@ final class PointBinnerTests: XCTestCase {
     }
 
     func testEmptyInputAndNonFiniteCoordinates() throws {
-        let frame = try MetricGrid.covering(lonLat: Self.area, crs: CRS("EPSG:6678"), cellSize: 500, layer: .childTraffic)
+        let frame = try MetricGrid.covering(
+            lonLat: Self.area, crs: CRS("EPSG:6678"), cellSize: 500, layer: .childTraffic)
         let binner = try PointBinner(frame: frame)
         let empty = binner.count(lons: [], lats: [])
         XCTAssertEqual(empty.inside, 0)

@@ -31,7 +31,9 @@ final class ExampleRouteTests: XCTestCase {
         let prepared = Date().timeIntervalSince(start)
         XCTAssertLessThan(prepared, 30, "network preparation took \(prepared) s")
 
-        let reference = try ReferencePython.decode(Reference.self, """
+        let reference = try ReferencePython.decode(
+            Reference.self,
+            """
             import json, sys
             import networkx as nx
             from pyproj import Transformer
@@ -67,7 +69,8 @@ final class ExampleRouteTests: XCTestCase {
                     lengths.append(None)
             print(json.dumps({"nodes": sum(1 for n in g.nodes if n[0] != "school"), "edges": len(parts),
                               "totalLength": noded.length, "lengths": lengths}))
-            """, packages: ["networkx", "pyproj", "shapely"], sending: ReferenceInput(
+            """, packages: ["networkx", "pyproj", "shapely"],
+            sending: ReferenceInput(
                 roads: roads.compactMap { feature -> [[Double]]? in
                     if case .lineString(let line) = feature.shape { return line.map { [$0.x, $0.y] } }
                     return nil

@@ -71,16 +71,20 @@ final class RoadNetworkReferenceTests: XCTestCase {
 
     func testShortestLengthsMatchNetworkx() throws {
         for seed in [1, 2, 3] {
-            let generated = try JSONDecoder().decode(Generated.self, from: ReferencePython.run(
-                Self.generator, packages: ["networkx", "pyproj", "shapely"], arguments: [String(seed)]))
-            let network = try RoadNetwork(roadShapes: generated.roads.map { .lineString($0.map { Coordinate(x: $0[0], y: $0[1]) }) },
-                                          crs: CRS("EPSG:6678"))
+            let generated = try JSONDecoder().decode(
+                Generated.self,
+                from: ReferencePython.run(
+                    Self.generator, packages: ["networkx", "pyproj", "shapely"], arguments: [String(seed)]))
+            let network = try RoadNetwork(
+                roadShapes: generated.roads.map { .lineString($0.map { Coordinate(x: $0[0], y: $0[1]) }) },
+                crs: CRS("EPSG:6678"))
             XCTAssertEqual(network.nodes.count, generated.nodes, "seed \(seed): nodes")
             XCTAssertEqual(network.edges.count, generated.edges, "seed \(seed): edges")
             let planner = try RoutePlanner(network: network, risk: nil, beta: 0)
             var connected = 0
             for (pair, expected) in zip(generated.pairs, generated.lengths) {
-                let from = Coordinate(x: pair[0][0], y: pair[0][1]), to = Coordinate(x: pair[1][0], y: pair[1][1])
+                let from = Coordinate(x: pair[0][0], y: pair[0][1])
+                let to = Coordinate(x: pair[1][0], y: pair[1][1])
                 if let expected {
                     let route = try planner.route(from: from, to: to)
                     assertClose(route.shortest.length, expected, tolerance: 1e-4, "seed \(seed)")
@@ -104,7 +108,9 @@ final class RoadNetworkReferenceTests: XCTestCase {
         let road = [[0.0, 0], [300, 40], [520, -80], [700, 200]]
         var random = SeededRandom(seed: 9)
         let points = (0..<60).map { _ in [random.double(in: -100...800), random.double(in: -200...300)] }
-        let reference = try ReferencePython.decode(Snaps.self, """
+        let reference = try ReferencePython.decode(
+            Snaps.self,
+            """
             import json, sys
             from shapely.geometry import LineString, Point
             d = json.load(sys.stdin)
@@ -113,8 +119,9 @@ final class RoadNetworkReferenceTests: XCTestCase {
             print(json.dumps({"distances": [line.distance(p) for p in pts], "offsets": [line.project(p) for p in pts]}))
             """, packages: ["shapely"], sending: ["road": road, "points": points])
         let line = road.map { Coordinate(x: $0[0], y: $0[1]) }
-        let edge = RoadNetwork.Edge(from: 0, to: 1, points: line, length: 0,
-                                    cumulative: Polyline.cumulativeLengths(line))
+        let edge = RoadNetwork.Edge(
+            from: 0, to: 1, points: line, length: 0,
+            cumulative: Polyline.cumulativeLengths(line))
         let grid = SegmentGrid(edges: [edge])
         for (i, p) in points.enumerated() {
             let hit = try XCTUnwrap(grid.nearest(to: Coordinate(x: p[0], y: p[1]), maxDistance: 1e9, edges: [edge]))

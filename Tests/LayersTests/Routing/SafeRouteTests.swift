@@ -50,7 +50,9 @@ final class SafeRouteTests: XCTestCase {
     static func fixture() throws -> Fixture { try cachedFixture.get() }
 
     static func makeFixture() throws -> Fixture {
-        try ReferencePython.decode(Fixture.self, """
+        try ReferencePython.decode(
+            Fixture.self,
+            """
             import json, sys
             from pyproj import Transformer
             from shapely.geometry import Point
@@ -65,10 +67,13 @@ final class SafeRouteTests: XCTestCase {
                               "zone": [ll(p) for p in zone.exterior.coords],
                               "bbox": [min(lons) - 0.01, min(lats) - 0.01, max(lons) + 0.01, max(lats) + 0.01],
                               "points": points}))
-            """, packages: ["pyproj", "shapely"], sending: FixtureInput(
+            """, packages: ["pyproj", "shapely"],
+            sending: FixtureInput(
                 origin: [origin.x, origin.y], camera: camera, roads: roads,
-                points: ["start": [-10, -10], "end": [2010, -10], "midStart": [500, 30], "midEnd": [1500, 630],
-                         "farAway": [1000, 2500], "island": [5300, 5010], "camera": camera]))
+                points: [
+                    "start": [-10, -10], "end": [2010, -10], "midStart": [500, 30], "midEnd": [1500, 630],
+                    "farAway": [1000, 2500], "island": [5300, 5010], "camera": camera,
+                ]))
     }
 
     struct FixtureInput: Encodable {
@@ -88,7 +93,9 @@ final class SafeRouteTests: XCTestCase {
     /// shapely's length of our route (projected back with pyproj), its distance from
     /// the camera, its Hausdorff distance from the hand-made path and that path's length.
     static func measure(_ route: PlannedRoute, expected: [[Double]]) throws -> Measured {
-        try ReferencePython.decode(Measured.self, """
+        try ReferencePython.decode(
+            Measured.self,
+            """
             import json, sys
             from pyproj import Transformer
             from shapely.geometry import LineString, Point
@@ -99,21 +106,24 @@ final class SafeRouteTests: XCTestCase {
             expected = LineString(d["expected"])
             print(json.dumps({"length": route.length, "cameraDistance": route.distance(Point(*d["camera"])),
                               "hausdorff": route.hausdorff_distance(expected), "expectedLength": expected.length}))
-            """, packages: ["pyproj", "shapely"], sending: MeasureInput(
+            """, packages: ["pyproj", "shapely"],
+            sending: MeasureInput(
                 origin: [origin.x, origin.y], camera: camera, route: route.coordinates.map { [$0.x, $0.y] },
                 expected: expected))
     }
 
     static func planner(_ f: Fixture) throws -> RoutePlanner {
         let crs = try CRS("EPSG:6678")
-        let network = try RoadNetwork(roadShapes: f.roads.map { .lineString($0.map { Coordinate(x: $0[0], y: $0[1]) }) },
-                                      crs: crs)
+        let network = try RoadNetwork(
+            roadShapes: f.roads.map { .lineString($0.map { Coordinate(x: $0[0], y: $0[1]) }) },
+            crs: crs)
         let bbox = BoundingBox(west: f.bbox[0], south: f.bbox[1], east: f.bbox[2], north: f.bbox[3])
         let builder = try CompositeBuilder(settings: CompositeSettings(cellSize: 20), bbox: bbox, crs: crs)
         let zone = Shape.polygon(PolygonRings(exterior: f.zone.map { Coordinate(x: $0[0], y: $0[1]) }))
         // A bear seen only between 0 and 6 h: all-day risk 0.25, night/dawn band 1.
-        let surface = try builder.surface(childTraffic: nil, gauges: [], rivers: [],
-                                          zones: [.init(shape: zone, allDay: 0.25, byBand: [1, 0, 0, 0])])
+        let surface = try builder.surface(
+            childTraffic: nil, gauges: [], rivers: [],
+            zones: [.init(shape: zone, allDay: 0.25, byBand: [1, 0, 0, 0])])
         return try RoutePlanner(network: network, risk: surface, beta: 4)
     }
 
@@ -134,7 +144,8 @@ final class SafeRouteTests: XCTestCase {
 
     func testSafeRouteAvoidsTheBearAtDawnAndShortestDoesNot() throws {
         let f = try Self.fixture()
-        let pair = try Self.planner(f).route(from: Self.point(f, "start"), to: Self.point(f, "end"), minuteOfDay: 5 * 60 + 30)
+        let pair = try Self.planner(f).route(
+            from: Self.point(f, "start"), to: Self.point(f, "end"), minuteOfDay: 5 * 60 + 30)
 
         let shortest = try Self.measure(pair.shortest, expected: [[0, 0], [1000, 0], [2000, 0]])
         XCTAssertLessThan(shortest.hausdorff, 0.01)
@@ -167,7 +178,8 @@ final class SafeRouteTests: XCTestCase {
 
     func testRoutesFromMidEdgePoints() throws {
         let f = try Self.fixture()
-        let pair = try Self.planner(f).route(from: Self.point(f, "midStart"), to: Self.point(f, "midEnd"), minuteOfDay: 330)
+        let pair = try Self.planner(f).route(
+            from: Self.point(f, "midStart"), to: Self.point(f, "midEnd"), minuteOfDay: 330)
         let shortest = try Self.measure(pair.shortest, expected: [[500, 0], [1000, 0], [1000, 600], [1500, 600]])
         XCTAssertLessThan(shortest.hausdorff, 0.01)
         assertClose(pair.shortest.length, shortest.expectedLength, tolerance: 1e-4)
@@ -199,8 +211,10 @@ final class SafeRouteTests: XCTestCase {
         XCTAssertThrowsError(try planner.route(from: Self.point(f, "farAway"), to: Self.point(f, "end"))) {
             let error = $0 as? RouteError
             XCTAssertEqual(error?.kind, .offNetwork)
-            XCTAssertEqual(error?.message, "the start point is 1600 m from the nearest road (at most 500 m); "
-                + "pick a point on or near a road")
+            XCTAssertEqual(
+                error?.message,
+                "the start point is 1600 m from the nearest road (at most 500 m); "
+                    + "pick a point on or near a road")
         }
         XCTAssertThrowsError(try planner.route(from: Self.point(f, "start"), to: Self.point(f, "island"))) {
             XCTAssertEqual(($0 as? RouteError)?.kind, .disconnected)
@@ -208,7 +222,11 @@ final class SafeRouteTests: XCTestCase {
         XCTAssertThrowsError(try planner.route(from: Coordinate(x: .nan, y: 38), to: Self.point(f, "end"))) {
             XCTAssertEqual(($0 as? RouteError)?.kind, .invalidPoint)
         }
-        XCTAssertThrowsError(try planner.route(from: Self.point(f, "start"), to: Self.point(f, "end"), minuteOfDay: 1440))
+        XCTAssertThrowsError(
+            try planner.route(from: Self.point(f, "start"), to: Self.point(f, "end"), minuteOfDay: 1440)
+        ) {
+            XCTAssertEqual(($0 as? RouteError)?.kind, .invalidTime)
+        }
         XCTAssertThrowsError(try RoadNetwork(roadShapes: [.point(Coordinate(x: 140, y: 38))], crs: CRS("EPSG:6678"))) {
             XCTAssertEqual(($0 as? RouteError)?.kind, .noNetwork)
         }
