@@ -1,10 +1,12 @@
 /// The test a ``SpatialJoin`` applies to each pair `(left, right)`, read as
 /// "left PREDICATE right", as in shapely's `STRtree.query(left, predicate=…)`.
 ///
-/// Every predicate is decided by GEOS on a prepared right-hand geometry: `within`
-/// is `GEOSPreparedContains_r(right, left)`, `contains` is `GEOSPreparedWithin_r`,
-/// `covers` is `GEOSPreparedCoveredBy_r`, `coveredBy` is `GEOSPreparedCovers_r`,
-/// and `withinDistance(d)` is `GEOSPreparedDistanceWithin_r` (distance ≤ d).
+/// Every predicate is decided by GEOS. The topological ones use the prepared
+/// right-hand geometry: `within` is `GEOSPreparedContains_r(right, left)`, `contains`
+/// is `GEOSPreparedWithin_r`, `covers` is `GEOSPreparedCoveredBy_r`, `coveredBy` is
+/// `GEOSPreparedCovers_r`. `withinDistance(d)` is GEOS's `DistanceOp` (distance ≤ d:
+/// `GEOSDistanceWithin_r(left, right, d)`, or the value of `GEOSDistance_r` when it is
+/// clear of `d`), the computation shapely's `dwithin` makes, to the last bit.
 public enum JoinPredicate: Sendable, Hashable {
     /// Left and right share a point.
     case intersects
