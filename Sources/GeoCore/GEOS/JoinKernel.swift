@@ -98,27 +98,31 @@ final class JoinKernel {
         }
     }
 
-    /// The GEOS distance from `point` to right item `i` (0 when the point is inside it).
+    /// The GEOS distance from `point` to right item `i` (0 when the point is inside it),
+    /// through the prepared geometry's segment index.
     ///
-    /// Wraps `GEOSDistance_r` (0 on error) with the point first, on a point from
-    /// `GEOSGeom_createPointFromXY_r` (NULL on error). This is GEOS's `DistanceOp`,
-    /// the computation behind shapely's `distance` and `dwithin`, to the last bit;
-    /// the prepared `GEOSPreparedDistance_r` of GEOS 3.11 takes another route
-    /// (indexed facets) whose result can differ in the last bit.
+    /// Wraps `GEOSPreparedDistance_r` (0 on error) on a point from
+    /// `GEOSGeom_createPointFromXY_r` (NULL on error). For a point this is the true
+    /// distance (a prepared polygon answers 0 inside; a point cannot lie inside a line),
+    /// but summed another way than GEOS's `DistanceOp` behind shapely's `dwithin`, so
+    /// it can differ from that in the last bits: callers decide near-ties with
+    /// ``isWithinDistance(_:from:toRight:)``.
     func distance(from point: Coordinate, toRight i: Int) throws(GEOSError) -> Double {
-        let right = try geometry(i)
+        let right = try preparedGeometry(i)
         let left = try context.check(
             GEOSGeom_createPointFromXY_r(context.handle, point.x, point.y),
             "GEOSGeom_createPointFromXY_r")
         defer { GEOSGeom_destroy_r(context.handle, left) }
         var value = 0.0
-        try context.check(status: GEOSDistance_r(context.handle, left, right, &value), "GEOSDistance_r")
+        try context.check(
+            status: GEOSPreparedDistance_r(context.handle, right, left, &value), "GEOSPreparedDistance_r")
         return value
     }
 
-    /// Whether `point` is within `limit` of right item `i`: GEOS's own decision
-    /// (`GEOSDistanceWithin_r` with the point first: 1 true, 0 false, 2 error), for the
-    /// rare distance that lies too close to the limit to settle from its value.
+    /// Whether `point` is within `limit` of right item `i`: GEOS's own decision, made
+    /// as shapely's `dwithin` makes it (`GEOSDistanceWithin_r`, unprepared, the point
+    /// first: 1 true, 0 false, 2 error), for the rare distance too close to the limit
+    /// to settle from its value.
     func isWithinDistance(_ limit: Double, from point: Coordinate, toRight i: Int) throws(GEOSError) -> Bool {
         let right = try geometry(i)
         let left = try context.check(

@@ -4,9 +4,10 @@
 /// Every predicate is decided by GEOS. The topological ones use the prepared
 /// right-hand geometry: `within` is `GEOSPreparedContains_r(right, left)`, `contains`
 /// is `GEOSPreparedWithin_r`, `covers` is `GEOSPreparedCoveredBy_r`, `coveredBy` is
-/// `GEOSPreparedCovers_r`. `withinDistance(d)` is GEOS's `DistanceOp` (distance ≤ d:
-/// `GEOSDistanceWithin_r(left, right, d)`, or the value of `GEOSDistance_r` when it is
-/// clear of `d`), the computation shapely's `dwithin` makes, to the last bit.
+/// `GEOSPreparedCovers_r`. `withinDistance(d)` is distance ≤ d as GEOS's `DistanceOp`
+/// decides it (`GEOSDistanceWithin_r(left, right, d)`, the computation shapely's
+/// `dwithin` makes); the point join settles most pairs from prepared distances
+/// (`GEOSPreparedDistance_r`) clear of `d` and leaves every near-tie to that call.
 public enum JoinPredicate: Sendable, Hashable {
     /// Left and right share a point.
     case intersects

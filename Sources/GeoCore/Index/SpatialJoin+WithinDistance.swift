@@ -3,14 +3,16 @@ extension SpatialJoin {
     ///
     /// Points are grouped into cells of about 32 (``PointCells``). For each cell and each
     /// shape whose grown box meets the cell, GEOS measures the exact distance from one
-    /// point of the cell to the shape (`GEOSDistance_r`). The distance to a
+    /// point of the cell to the shape (`GEOSPreparedDistance_r`). The distance to a
     /// closed set is 1-Lipschitz: |dist(p) − dist(q)| ≤ |p − q|. So every other point
     /// `p` whose bound `dist(q) + |p − q|` is at most `d − ε` is certainly within `d`,
     /// and one with `dist(q) − |p − q| > d + ε` certainly is not; only the rest are
     /// measured by GEOS, and each such measurement becomes one more reference `q`.
     /// `ε` (10⁻⁹ of the largest coordinate or of `d`) dwarfs the rounding of the
-    /// distances (about 10⁻¹⁶ of it), so every pair decided by a bound is decided as
-    /// GEOS's own `distance ≤ d` (`GEOSDistanceWithin_r`, shapely's `dwithin`) would be.
+    /// distances (about 10⁻¹⁶ of it), so every pair decided by a bound, or by a measured
+    /// distance more than `ε` from `d`, is decided as GEOS's `DistanceOp` decides it;
+    /// a distance within `ε` of `d` is left to `GEOSDistanceWithin_r` itself, exactly
+    /// as shapely's `dwithin` computes it.
     static func pointsWithinDistanceByCells(
         _ points: [Coordinate], _ shapes: [Shape], distance d: Double,
         threads: Int?
@@ -160,9 +162,9 @@ private struct CellWorker {
         return try decide(exact, p, j)
     }
 
-    /// `distance ≤ d` from GEOS's distance value, or, when the value lies within `ε` of
-    /// `d`, from GEOS's own within-distance test (whose envelope shortcut could in
-    /// principle round the other way at an exact tie).
+    /// `distance ≤ d` from a GEOS distance value, or, when the value lies within `ε` of
+    /// `d`, from GEOS's own within-distance test (`DistanceOp`, as shapely computes it:
+    /// the prepared value may differ from it in the last bits).
     private func decide(_ value: Double, _ p: Coordinate, _ j: Int) throws(GEOSError) -> Bool {
         if abs(value - distance) > epsilon { return value <= distance }
         return try kernel.isWithinDistance(distance, from: p, toRight: j)
