@@ -76,7 +76,7 @@ extension SpatialJoin {
                 }
             }
         }
-        return JoinPairs(left: left, right: right)
+        return JoinPairs(unchecked: left, right)
     }
 }
 
