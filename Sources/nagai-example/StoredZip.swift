@@ -1,8 +1,10 @@
 import Foundation
+import GeoCore
 
 /// A ZIP archive (APPNOTE 6.3) whose members are stored uncompressed (method 0).
 ///
-/// Stored members keep the generator free of zlib (only GeoCore's zip module may link it);
+/// Stored members keep the generator free of deflate (only GeoCore's zip module may call zlib; the CRC
+/// comes from its `CRC32`, which wraps zlib's `crc32`);
 /// any reader, including Python's `zipfile` and geohub's inflating reader, opens them. Every
 /// member carries one fixed modification time so the archive is byte-identical between runs.
 struct StoredZip {
@@ -15,7 +17,7 @@ struct StoredZip {
 
     mutating func add(_ name: String, _ content: Data) {
         let nameBytes = Array(name.utf8)
-        let crc = StoredZip.crc32(content)
+        let crc = CRC32.checksum(content)  // zlib's crc32
         let offset = UInt32(body.count)
         var local = Data()
         local.append(le32: 0x0403_4B50)
@@ -66,21 +68,6 @@ struct StoredZip {
         out.append(le32: UInt32(body.count))
         out.append(le16: 0)
         return out
-    }
-
-    /// CRC-32 (ISO 3309, reflected polynomial 0xEDB88320) as ZIP requires for every member.
-    static func crc32(_ data: Data) -> UInt32 {
-        var crc: UInt32 = 0xFFFF_FFFF
-        for byte in data {
-            crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8)
-        }
-        return crc ^ 0xFFFF_FFFF
-    }
-
-    private static let table: [UInt32] = (0..<256).map { n in
-        var c = UInt32(n)
-        for _ in 0..<8 { c = c & 1 == 1 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
-        return c
     }
 }
 
