@@ -49,29 +49,36 @@ final class JoinKernel {
         return p
     }
 
-    /// Whether `left PREDICATE right[i]`, decided by the prepared right geometry.
-    /// Each `GEOSPrepared*_r` returns 1 true, 0 false, 2 error.
+    /// Whether `left PREDICATE right[i]`, decided by GEOS on the prepared right geometry
+    /// (each `GEOSPrepared*_r` returns 1 true, 0 false, 2 error) or, for distances, by
+    /// `GEOSDistanceWithin_r` unprepared with the left geometry first: exactly shapely's
+    /// `dwithin` (GEOS 3.11's prepared distance takes another route that can differ in
+    /// the last bit).
     @inline(__always)
     private func test(_ predicate: JoinPredicate, _ left: OpaquePointer, _ i: Int) throws(GEOSError) -> Bool {
-        let right = try preparedGeometry(i)
         let h = context.handle
         switch predicate {
         case .within:
+            let right = try preparedGeometry(i)
             return try context.check(predicate: GEOSPreparedContains_r(h, right, left), "GEOSPreparedContains_r")
         case .intersects:
+            let right = try preparedGeometry(i)
             return try context.check(predicate: GEOSPreparedIntersects_r(h, right, left), "GEOSPreparedIntersects_r")
         case .contains:
+            let right = try preparedGeometry(i)
             return try context.check(predicate: GEOSPreparedWithin_r(h, right, left), "GEOSPreparedWithin_r")
         case .covers:
+            let right = try preparedGeometry(i)
             return try context.check(predicate: GEOSPreparedCoveredBy_r(h, right, left), "GEOSPreparedCoveredBy_r")
         case .coveredBy:
+            let right = try preparedGeometry(i)
             return try context.check(predicate: GEOSPreparedCovers_r(h, right, left), "GEOSPreparedCovers_r")
         case .touches:
+            let right = try preparedGeometry(i)
             return try context.check(predicate: GEOSPreparedTouches_r(h, right, left), "GEOSPreparedTouches_r")
         case .withinDistance(let d):
-            return try context.check(
-                predicate: GEOSPreparedDistanceWithin_r(h, right, left, d),
-                "GEOSPreparedDistanceWithin_r")
+            let right = try geometry(i)
+            return try context.check(predicate: GEOSDistanceWithin_r(h, left, right, d), "GEOSDistanceWithin_r")
         }
     }
 
@@ -91,12 +98,15 @@ final class JoinKernel {
         }
     }
 
-    /// The GEOS distance from `point` to right item `i` (0 when the point is inside it).
+    /// The GEOS distance from `point` to right item `i` (0 when the point is inside it),
+    /// through the prepared geometry's segment index.
     ///
     /// Wraps `GEOSPreparedDistance_r` (0 on error) on a point from
-    /// `GEOSGeom_createPointFromXY_r` (NULL on error). For a prepared polygon GEOS
-    /// answers 0 inside, else the least point-to-segment distance: the same value its
-    /// `GEOSPreparedDistanceWithin_r` compares with the limit.
+    /// `GEOSGeom_createPointFromXY_r` (NULL on error). For a point this is the true
+    /// distance (a prepared polygon answers 0 inside; a point cannot lie inside a line),
+    /// but summed another way than GEOS's `DistanceOp` behind shapely's `dwithin`, so
+    /// it can differ from that in the last bits: callers decide near-ties with
+    /// ``isWithinDistance(_:from:toRight:)``.
     func distance(from point: Coordinate, toRight i: Int) throws(GEOSError) -> Double {
         let right = try preparedGeometry(i)
         let left = try context.check(
@@ -104,8 +114,23 @@ final class JoinKernel {
             "GEOSGeom_createPointFromXY_r")
         defer { GEOSGeom_destroy_r(context.handle, left) }
         var value = 0.0
-        try context.check(status: GEOSPreparedDistance_r(context.handle, right, left, &value), "GEOSPreparedDistance_r")
+        try context.check(
+            status: GEOSPreparedDistance_r(context.handle, right, left, &value), "GEOSPreparedDistance_r")
         return value
+    }
+
+    /// Whether `point` is within `limit` of right item `i`: GEOS's own decision, made
+    /// as shapely's `dwithin` makes it (`GEOSDistanceWithin_r`, unprepared, the point
+    /// first: 1 true, 0 false, 2 error), for the rare distance too close to the limit
+    /// to settle from its value.
+    func isWithinDistance(_ limit: Double, from point: Coordinate, toRight i: Int) throws(GEOSError) -> Bool {
+        let right = try geometry(i)
+        let left = try context.check(
+            GEOSGeom_createPointFromXY_r(context.handle, point.x, point.y),
+            "GEOSGeom_createPointFromXY_r")
+        defer { GEOSGeom_destroy_r(context.handle, left) }
+        return try context.check(
+            predicate: GEOSDistanceWithin_r(context.handle, left, right, limit), "GEOSDistanceWithin_r")
     }
 
     /// Appends to `matches` each candidate `i` for which `shape PREDICATE right[i]`.

@@ -9,8 +9,10 @@ extension SpatialJoin {
     /// and one with `dist(q) − |p − q| > d + ε` certainly is not; only the rest are
     /// measured by GEOS, and each such measurement becomes one more reference `q`.
     /// `ε` (10⁻⁹ of the largest coordinate or of `d`) dwarfs the rounding of the
-    /// distances (about 10⁻¹⁶ of it), so every pair decided by a bound is decided as
-    /// GEOS's own `distance ≤ d` (what `GEOSPreparedDistanceWithin_r` tests) would be.
+    /// distances (about 10⁻¹⁶ of it), so every pair decided by a bound, or by a measured
+    /// distance more than `ε` from `d`, is decided as GEOS's `DistanceOp` decides it;
+    /// a distance within `ε` of `d` is left to `GEOSDistanceWithin_r` itself, exactly
+    /// as shapely's `dwithin` computes it.
     static func pointsWithinDistanceByCells(
         _ points: [Coordinate], _ shapes: [Shape], distance d: Double,
         threads: Int?
@@ -74,7 +76,7 @@ extension SpatialJoin {
                 }
             }
         }
-        return JoinPairs(left: left, right: right)
+        return JoinPairs(unchecked: left, right)
     }
 }
 
@@ -121,7 +123,7 @@ private struct CellWorker {
         for j in candidates {
             guard let shapeBox = grid.boxes[Int(j)] else { continue }
             let anchorDistance = try kernel.distance(from: a, toRight: Int(j))
-            if anchorDistance <= d { record(anchor, j) }
+            if try decide(anchorDistance, a, Int(j)) { record(anchor, j) }
             if anchorDistance - reach > d + eps { continue }
             if anchorDistance + reach <= d - eps {
                 for i in members where i != anchor { record(i, j) }
@@ -157,7 +159,15 @@ private struct CellWorker {
         refX.append(p.x)
         refY.append(p.y)
         refD.append(exact)
-        return exact <= d
+        return try decide(exact, p, j)
+    }
+
+    /// `distance ≤ d` from a GEOS distance value, or, when the value lies within `ε` of
+    /// `d`, from GEOS's own within-distance test (`DistanceOp`, as shapely computes it:
+    /// the prepared value may differ from it in the last bits).
+    private func decide(_ value: Double, _ p: Coordinate, _ j: Int) throws(GEOSError) -> Bool {
+        if abs(value - distance) > epsilon { return value <= distance }
+        return try kernel.isWithinDistance(distance, from: p, toRight: j)
     }
 
     private mutating func record(_ point: Int, _ shape: Int32) {

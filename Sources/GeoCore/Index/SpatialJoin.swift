@@ -66,7 +66,7 @@ public enum SpatialJoin {
     /// Points are taken cell by cell: GEOS measures the distance from one point of a
     /// cell to a shape, and since a distance changes no faster than the points move,
     /// that settles most neighbours; GEOS measures every point it does not settle.
-    /// The pairs are exactly those of `GEOSPreparedDistanceWithin_r` on every pair.
+    /// The pairs are exactly those of `GEOSDistanceWithin_r` (shapely's `dwithin`) on every pair.
     public static func pointsWithinDistance(
         _ points: [Coordinate], of shapes: [Shape], distance: Double,
         threads: Int? = nil
