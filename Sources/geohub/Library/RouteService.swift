@@ -15,9 +15,7 @@ struct RouteService: Sendable {
     /// - Throws: ``RouteError`` (`noNetwork` when the project has no roads).
     init(set: LayerSet) throws(RouteError) {
         let network = try RoadNetwork(roads: set.roads, crs: set.project.crs)
-        let settings = set.project.layers.composite
-        planner = try RoutePlanner(
-            network: network, risk: set.surface, beta: settings.beta, maxSnapDistance: settings.maxSnapDistance)
+        planner = try RoutePlanner(network: network, risk: set.surface, settings: set.project.layers.composite)
     }
 
     /// The two routes as an RFC 7946 FeatureCollection (safe first).
