@@ -75,3 +75,30 @@ enum FolderContents {
         return files
     }
 }
+
+/// A built copy with every layer exported in every format at zooms 10–12, shared by the
+/// tests of one export test class (each class releases it when it ends).
+enum SharedExport {
+    static let zooms = "10-12"
+    private static let copy = Locked<NagaiCopy?>(nil)
+    private static let out = Locked<URL?>(nil)
+
+    static func get() throws -> (copy: NagaiCopy, out: URL) {
+        let built = try NagaiCopy.built(copy)
+        if let folder = out.withLock({ $0 }) { return (built, folder) }
+        let folder = built.root.appendingPathComponent("out")
+        let result = try built.succeed([
+            "export", built.project.path, "--out", folder.path, "--format", "tiles,mbtiles,pmtiles,geojson,gpkg",
+            "--zoom", zooms,
+        ])
+        XCTAssertTrue(result.stderrText.contains("exported 31 files and "), result.stderrText)
+        XCTAssertTrue(result.stderrText.contains("composite: "), result.stderrText)
+        out.withLock { $0 = folder }
+        return (built, folder)
+    }
+
+    static func release() {
+        copy.withLock { $0 = nil }
+        out.withLock { $0 = nil }
+    }
+}
