@@ -66,7 +66,7 @@ enum LayerAssembly {
     /// whose sources appeared are built, layers whose sources vanished are dropped;
     /// every other layer is shared with `base`.
     ///
-    /// - Returns: the new set and the layers built anew.
+    /// - Returns: the new set and the layers built anew or dropped.
     static func rebuild(_ base: LayerSet, after kinds: Set<SourceKind>) throws -> (LayerSet, Set<LayerName>) {
         let project = base.project
         let catalogue = try open(project)
@@ -80,6 +80,9 @@ enum LayerAssembly {
         var rebuilt: Set<LayerName> = []
         for name in LayerName.allCases {
             guard buildable.contains(name) else {
+                // A layer that vanished counts as rebuilt (as nothing), so what
+                // depends on it (routes on the composite) is made again.
+                if base.layers[name] != nil { rebuilt.insert(name) }
                 set.layers[name] = nil
                 set.failures[name] = nil
                 if name == .composite { set.surface = nil }

@@ -15,6 +15,10 @@ struct MapSnapshot: Sendable {
     let routeProblem: String?
     /// Grows with every swap (scenario variants are keyed on it).
     let generation: Int
+    /// The highest revision each layer ever had, kept while a layer is absent, so a layer
+    /// that disappears (its source deleted) and comes back never reuses a revision the
+    /// server's caches may still hold.
+    let highestRevisions: [LayerName: Int]
 
     /// A snapshot of `set`: layers in `rebuilt` (or new) get `revision + 1` and `now`
     /// as their build time; the others keep what `previous` had.
@@ -22,6 +26,7 @@ struct MapSnapshot: Sendable {
         self.set = set
         var served: [LayerName: ServedLayer] = [:]
         var layers: [MapLayer] = []
+        var highest = previous?.highestRevisions ?? [:]
         for name in set.orderedNames {
             guard let layer = set.layers[name] else { continue }
             let old = previous?.layers.first { $0.name == name }
@@ -31,12 +36,15 @@ struct MapSnapshot: Sendable {
                 continue
             }
             let entry = try ServedLayer(layer, style: LayerStyles.style(for: name, project: set.project))
+            let revision = (highest[name] ?? 0) + 1
+            highest[name] = revision
             served[name] = entry
             layers.append(
-                Self.catalogueEntry(entry, project: set.project, revision: (old?.revision ?? 0) + 1, now: now))
+                Self.catalogueEntry(entry, project: set.project, revision: revision, now: now))
         }
         self.served = served
         self.layers = layers
+        highestRevisions = highest
         generation = (previous?.generation ?? 0) + 1
         if let kept = previous?.routes, !rebuilt.contains(.composite), !rebuilt.contains(.basemap) {
             routes = kept
