@@ -26,5 +26,5 @@ geohub="$(echo "$geohub_out" | sed -n 's/^geohub heatmap: \([0-9.]*\) M points\/
 Benchmarks/build-time.sh || echo "geohub build timing: failed (Benchmarks/build-time.sh)"
 
 if [ -z "$peer" ] || [ -z "$geohub" ]; then echo "heatmap: could not read both figures" >&2; exit 1; fi
-ratio="$(echo "scale=2; $geohub / $peer" | bc)"
+ratio="$(awk -v g="$geohub" -v p="$peer" 'BEGIN { printf "%.2f", g / p }')"
 echo "RESULT name=heatmap geohub=$geohub peer=$peer unit=Mpoints/s ratio=$ratio"
