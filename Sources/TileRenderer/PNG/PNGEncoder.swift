@@ -34,7 +34,11 @@ public final class PNGEncoder {
             guard table.tally(canvas.pixels, width: canvas.width, limit: 256) else { return try encodeRGBA(canvas) }
             return try encodePalette(canvas, quantize: false)
         case .palette:
-            _ = table.tally(canvas.pixels, width: canvas.width, limit: Int.max)
+            // More than 65,535 colours (possible only in large, photo-like images): keep
+            // them all, losslessly.
+            guard table.tally(canvas.pixels, width: canvas.width, limit: ColorTable.maximumColors) else {
+                return try encodeRGBA(canvas)
+            }
             return try encodePalette(canvas, quantize: table.colors.count > 256)
         }
     }

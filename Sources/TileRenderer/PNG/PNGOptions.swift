@@ -7,8 +7,9 @@ public struct PNGOptions: Sendable, Hashable, Codable {
         /// An exact palette (colour type 3) when the image has at most 256 colours,
         /// else truecolour with alpha. Always lossless.
         case exactPalette
-        /// A palette always: exact when the image has at most 256 colours, otherwise
-        /// reduced to 256 by median cut (lossy, like Mapnik's `png8`). The smallest files.
+        /// A palette: exact when the image has at most 256 colours, otherwise reduced to
+        /// 256 by median cut (lossy, like Mapnik's `png8`). The smallest files. (An image
+        /// with more than 65,535 colours, which map tiles never have, stays truecolour.)
         case palette
     }
 

@@ -33,7 +33,7 @@ public final class PreparedLayer: Sendable {
             domains[property] = domain.resolve(values)
         }
         if let grid, let gridStyle = style.grid {
-            let domain = gridStyle.domain.resolve(grid.values.lazy.filter(\.isFinite).map(Double.init))
+            let domain = gridStyle.domain.resolve(grid.values.lazy.map(Double.init))
             domains["grid"] = domain
             self.grid = try GridSymbolizer(grid: grid, style: gridStyle, domain: domain)
         } else {
@@ -66,11 +66,17 @@ public final class PreparedLayer: Sendable {
         bounds = box
     }
 
-    /// Prepares a built layer with `style`, or the layer's default style.
+    /// Prepares a built layer with `style`, or the layer's default style. The grid's
+    /// legend takes the unit the builder recorded (metadata `unit`) unless the style
+    /// names one.
     public convenience init(_ layer: BuiltLayer, style: Style? = nil) throws {
-        try self.init(
-            name: layer.name.rawValue, features: layer.features, grid: layer.grid,
-            style: style ?? Style.default(for: layer.name))
+        var style = style ?? Style.default(for: layer.name)
+        if let unit = layer.metadata["unit"]?.stringValue, style.grid != nil,
+            style.grid?.unit == Style.default(for: layer.name).grid?.unit
+        {
+            style.grid?.unit = unit
+        }
+        try self.init(name: layer.name.rawValue, features: layer.features, grid: layer.grid, style: style)
     }
 
     /// The legend, with ramp values from this layer's data.

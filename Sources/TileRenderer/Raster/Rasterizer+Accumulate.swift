@@ -3,29 +3,29 @@ extension Rasterizer {
     func add(_ path: Path) {
         cells.withUnsafeMutableBufferPointer { cells in
             rowBlocks.withUnsafeMutableBufferPointer { rowBlocks in
-                    path.points.withUnsafeBufferPointer { points in
-                        guard let cellBase = cells.baseAddress, let blockBase = rowBlocks.baseAddress,
-                            let pointBase = points.baseAddress
-                        else { return }
-                        var accumulator = Accumulator(
-                            cells: cellBase, rowBlocks: blockBase, blockShift: blockShift,
-                            width: Double(width), height: Double(height),
-                            rows: height, stride: stride, minRow: minRow, maxRow: maxRow)
-                        var start = 0
-                        for end in path.contourEnds {
-                            if end - start >= 2 {
-                                var previous = pointBase[end - 1]
-                                for i in start..<end {
-                                    let p = pointBase[i]
-                                    accumulator.addLine(previous.x, previous.y, p.x, p.y)
-                                    previous = p
-                                }
+                path.points.withUnsafeBufferPointer { points in
+                    guard let cellBase = cells.baseAddress, let blockBase = rowBlocks.baseAddress,
+                        let pointBase = points.baseAddress
+                    else { return }
+                    var accumulator = Accumulator(
+                        cells: cellBase, rowBlocks: blockBase, blockShift: blockShift,
+                        width: Double(width), height: Double(height),
+                        rows: height, stride: stride, minRow: minRow, maxRow: maxRow)
+                    var start = 0
+                    for end in path.contourEnds {
+                        if end - start >= 2 {
+                            var previous = pointBase[end - 1]
+                            for i in start..<end {
+                                let p = pointBase[i]
+                                accumulator.addLine(previous.x, previous.y, p.x, p.y)
+                                previous = p
                             }
-                            start = end
                         }
-                        minRow = accumulator.minRow
-                        maxRow = accumulator.maxRow
+                        start = end
                     }
+                    minRow = accumulator.minRow
+                    maxRow = accumulator.maxRow
+                }
             }
         }
     }
@@ -92,8 +92,10 @@ struct Accumulator {
     /// of the canvas; nothing past the spare column).
     @inline(__always)
     func mark(_ row: Int, _ left: Double, _ right: Double) {
-        let l = Int(max(0, min(left, width))), r = Int(min(max(0, right), width)) + 1
-        let first = l >> blockShift, last = r >> blockShift
+        let l = Int(max(0, min(left, width)))
+        let r = Int(min(max(0, right), width)) + 1
+        let first = l >> blockShift
+        let last = r >> blockShift
         let bits = (last - first == 63 ? UInt64.max : ((UInt64(1) << UInt64(last - first + 1)) - 1)) << UInt64(first)
         rowBlocks[row] |= bits
     }
@@ -114,12 +116,17 @@ struct Accumulator {
             return
         }
         if l >= w { return }
-        if r - l < 1e-12 {
+        if l >= 0 {
+            // The common case: the piece stays within one visible cell (possibly ending
+            // exactly on its right edge), and the whole height goes there; no division.
             let i = Int(l)
-            let f = Float(l - Double(i))
-            row[i] += dy * (1 - f)
-            row[i + 1] += dy * f
-            return
+            let edge = Double(i + 1)
+            if r <= edge && r <= w {
+                let mid = Float((l + r) * 0.5 - Double(i))
+                row[i] += dy * (1 - mid)
+                row[i + 1] += dy * mid
+                return
+            }
         }
         let slope = Double(dy) / (r - l)  // signed height per unit of x
         if l < 0 {

@@ -72,7 +72,8 @@ public final class Rasterizer {
         case .nonZero:
             return min(s, 1)
         case .evenOdd:
-            let t = s - 2 * Float(Int(s * 0.5))  // s ≥ 0, so truncation is floor
+            // s ≥ 0, so truncation is floor; most sums are below 2 and skip the conversion.
+            let t = s < 2 ? s : s - 2 * Float(Int(s * 0.5))
             return t > 1 ? 2 - t : t
         }
     }

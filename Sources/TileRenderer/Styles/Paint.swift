@@ -13,10 +13,17 @@ public enum RampDomain: Sendable, Hashable {
     case zeroToMaximum
 
     /// The concrete interval for the given layer values (ignoring non-finite ones).
-    public func resolve(_ values: [Double]) -> ClosedRange<Double> {
-        let finite = values.filter(\.isFinite)
-        let lo = finite.min() ?? 0
-        let hi = finite.max() ?? 1
+    public func resolve<S: Sequence>(_ values: S) -> ClosedRange<Double> where S.Element == Double {
+        var lo = Double.infinity
+        var hi = -Double.infinity
+        for v in values where v.isFinite {
+            lo = min(lo, v)
+            hi = max(hi, v)
+        }
+        if lo > hi {
+            lo = 0
+            hi = 1
+        }
         var range: (Double, Double)
         switch self {
         case .fixed(let lower, let upper): range = (min(lower, upper), max(lower, upper))

@@ -1,5 +1,6 @@
 import Foundation
 import GeoCore
+import Layers
 import TestSupport
 import XCTest
 
@@ -162,5 +163,29 @@ final class GridSymbolizerTests: XCTestCase {
         XCTAssertEqual(legend.ramps.first?.label, "index")
         XCTAssertEqual(legend.ramps.first?.stops.first?.value, 0)
         XCTAssertEqual(legend.ramps.first?.stops.last?.value ?? 0, Double(grid().maximum), accuracy: 1e-4)
+    }
+}
+
+final class BuiltGridLayerTests: XCTestCase {
+    func testBuiltGridLayersUseTheirUnitAndDefaultStyle() throws {
+        var grid = MetricGrid(
+            crs: "EPSG:6678", originX: -75_000, originY: -215_000, cellSize: 50, columns: 40, rows: 40)
+        for row in 0..<40 { for column in 0..<40 { grid[column, row] = Float(column + row) } }
+        grid[0, 0] = 0
+        let built = BuiltLayer(name: .childTraffic, grid: grid, metadata: ["unit": "pings per hectare"])
+        let layer = try PreparedLayer(built)
+        XCTAssertEqual(layer.legend.ramps.first?.label, "pings per hectare")
+        XCTAssertEqual(layer.domains["grid"], 0...78, "zero to the grid's one maximum")
+        let bounds = try XCTUnwrap(layer.bounds)
+        let tile = try TileID(containing: bounds.center, zoom: 15)
+        let canvas = try LayerRenderer(layer: layer).render(tile)
+        XCTAssertFalse(canvas.isEmpty)
+        // Zero density is left transparent by the default style.
+        let corner = try CRSTransform(from: "EPSG:6678", to: "EPSG:4326").transform(grid.center(column: 0, row: 0))
+        let cornerTile = try TileID(containing: corner, zoom: 18)
+        let at = cornerTile.pixelTransform().pixel(lonLat: corner)
+        let cornerCanvas = try LayerRenderer(layer: layer).render(cornerTile)
+        XCTAssertLessThan(
+            cornerCanvas[Int(at.x), Int(at.y)] >> 24, 40, "at a zero cell the density ramp is (nearly) clear")
     }
 }
