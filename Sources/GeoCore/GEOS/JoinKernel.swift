@@ -93,9 +93,10 @@ final class JoinKernel {
         }
     }
 
-    /// The certificate of right item `i` (see ``AreaCertificate``), made on first use.
+    /// The certificate of right item `i` (see ``AreaCertificate``), made on first use;
+    /// nil for shapes that are not polygons.
     @inline(__always)
-    private func certificate(_ i: Int) throws(GEOSError) -> AreaCertificate? {
+    func certificate(_ i: Int) throws(GEOSError) -> AreaCertificate? {
         switch certificates[i] {
         case .some(let certificate): return certificate
         case .none: return nil
