@@ -1,6 +1,9 @@
 extension SpatialJoin {
     /// The within-distance point join, fast path: neighbouring points share GEOS's work.
     ///
+    /// Against polygons, each point is first held against the polygon's
+    /// ``AreaCertificate``; only points it does not settle go on.
+    ///
     /// Points are grouped into cells of about 32 (``PointCells``). For each cell and each
     /// shape whose grown box meets the cell, GEOS measures the exact distance from one
     /// point of the cell to the shape (`GEOSPreparedDistance_r`). The distance to a

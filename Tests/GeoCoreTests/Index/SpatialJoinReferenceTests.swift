@@ -232,7 +232,8 @@ final class SpatialJoinReferenceTests: XCTestCase {
         }
         // At the distance itself and one step below it.
         let limits = cases.flatMap { [$0.distance, $0.distance.nextDown] }
-        let input = "{\"points\":\(ShapeFixtures.jsonArray(cases.flatMap { [Shape.point($0.point), .point($0.point)] })),"
+        let input =
+            "{\"points\":\(ShapeFixtures.jsonArray(cases.flatMap { [Shape.point($0.point), .point($0.point)] })),"
             + "\"shapes\":\(ShapeFixtures.jsonArray(cases.flatMap { [$0.shape, $0.shape] })),"
             + "\"d\":[\(limits.map { "\($0)" }.joined(separator: ","))]}"
         let expected = try ReferencePython.decode(
@@ -258,8 +259,9 @@ final class SpatialJoinReferenceTests: XCTestCase {
         // shapely's dwithin is GEOS's DistanceOp with its envelope shortcut, not the plain
         // comparison: at an exact tie it can say no (2 of these 300 do); the join follows it.
         XCTAssertGreaterThan(expected.filter { $0 }.count, cases.count * 9 / 10)
-        print("exact ties: \(cases.count) cases, \(differing) with prepared and unprepared distances differing, "
-              + "\(cases.count - expected.filter { $0 }.count) where dwithin(distance) is false")
+        print(
+            "exact ties: \(cases.count) cases, \(differing) with prepared and unprepared distances differing, "
+                + "\(cases.count - expected.filter { $0 }.count) where dwithin(distance) is false")
     }
 
     func testEdgeCases() throws {
