@@ -13,7 +13,15 @@ final class JoinKernel {
     private let shapes: [Shape]
     private let geometries: UnsafeMutableBufferPointer<OpaquePointer?>
     private let prepared: UnsafeMutableBufferPointer<OpaquePointer?>
+    private let certificates: UnsafeMutableBufferPointer<CertificateSlot>
     private var tree: OpaquePointer?
+
+    /// A right item's ``AreaCertificate``, computed on first use.
+    private enum CertificateSlot {
+        case unknown
+        case none
+        case some(AreaCertificate)
+    }
 
     init(shapes: [Shape]) throws(GEOSError) {
         self.context = try GEOSContext()
@@ -22,6 +30,8 @@ final class JoinKernel {
         geometries.initialize(repeating: nil)
         prepared = .allocate(capacity: shapes.count)
         prepared.initialize(repeating: nil)
+        certificates = .allocate(capacity: shapes.count)
+        certificates.initialize(repeating: .unknown)
     }
 
     deinit {
@@ -30,6 +40,7 @@ final class JoinKernel {
         for g in geometries { if let g { GEOSGeom_destroy_r(context.handle, g) } }
         prepared.deallocate()
         geometries.deallocate()
+        certificates.deallocate()
     }
 
     /// The GEOS geometry of right item `i`, made on first use.
@@ -82,19 +93,68 @@ final class JoinKernel {
         }
     }
 
+    /// The certificate of right item `i` (see ``AreaCertificate``), made on first use;
+    /// nil for shapes that are not polygons.
+    @inline(__always)
+    func certificate(_ i: Int) throws(GEOSError) -> AreaCertificate? {
+        switch certificates[i] {
+        case .some(let certificate): return certificate
+        case .none: return nil
+        case .unknown:
+            let made = try context.areaCertificate(
+                shape: shapes[i], geometry: try geometry(i), prepared: try preparedGeometry(i))
+            certificates[i] = made.map { .some($0) } ?? .none
+            return made
+        }
+    }
+
     /// Appends to `matches` each candidate `i` for which `point PREDICATE right[i]`.
     ///
-    /// Makes one GEOS point for all candidates (`GEOSGeom_createPointFromXY_r`, NULL on error).
+    /// For `within`, `intersects`, `coveredBy` and `touches` against polygons, a point
+    /// that a shape's ``AreaCertificate`` places surely inside or outside is answered
+    /// from that (inside: the first three hold, `touches` does not; outside: none
+    /// holds). Every other test is GEOS's, on one GEOS point made for all of them
+    /// (`GEOSGeom_createPointFromXY_r`, NULL on error).
     func match(
         point: Coordinate, candidates: UnsafeBufferPointer<Int32>, predicate: JoinPredicate,
         into matches: inout [Int32]
     ) throws(GEOSError) {
-        let left = try context.check(
-            GEOSGeom_createPointFromXY_r(context.handle, point.x, point.y),
-            "GEOSGeom_createPointFromXY_r")
-        defer { GEOSGeom_destroy_r(context.handle, left) }
-        for i in candidates where try test(predicate, left, Int(i)) {
-            matches.append(i)
+        let certified: Bool
+        let interiorAnswer: Bool
+        switch predicate {
+        case .within, .intersects, .coveredBy:
+            certified = true
+            interiorAnswer = true
+        case .touches:
+            certified = true
+            interiorAnswer = false
+        case .contains, .covers, .withinDistance:
+            certified = false
+            interiorAnswer = false
+        }
+        var left: OpaquePointer?
+        defer { if let left { GEOSGeom_destroy_r(context.handle, left) } }
+        for i in candidates {
+            if certified, let certificate = try certificate(Int(i)) {
+                switch certificate.verdict(point) {
+                case .interior:
+                    if interiorAnswer { matches.append(i) }
+                    continue
+                case .exterior:
+                    continue
+                case .unknown:
+                    break
+                }
+            }
+            let probe: OpaquePointer
+            if let left {
+                probe = left
+            } else {
+                probe = try context.check(
+                    GEOSGeom_createPointFromXY_r(context.handle, point.x, point.y), "GEOSGeom_createPointFromXY_r")
+                left = probe
+            }
+            if try test(predicate, probe, Int(i)) { matches.append(i) }
         }
     }
 

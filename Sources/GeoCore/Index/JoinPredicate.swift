@@ -6,8 +6,8 @@
 /// is `GEOSPreparedWithin_r`, `covers` is `GEOSPreparedCoveredBy_r`, `coveredBy` is
 /// `GEOSPreparedCovers_r`. `withinDistance(d)` is distance ≤ d as GEOS's `DistanceOp`
 /// decides it (`GEOSDistanceWithin_r(left, right, d)`, the computation shapely's
-/// `dwithin` makes); the point join settles most pairs from prepared distances
-/// (`GEOSPreparedDistance_r`) clear of `d` and leaves every near-tie to that call.
+/// `dwithin` makes); the point join settles most pairs from GEOS-measured bounds clear
+/// of `d` (see ``SpatialJoin``) and leaves every near-tie to that call.
 public enum JoinPredicate: Sendable, Hashable {
     /// Left and right share a point.
     case intersects

@@ -46,6 +46,9 @@ final class SpatialJoinReferenceTests: XCTestCase {
         let area = BoundingBox(minX: 0, minY: 0, maxX: 40, maxY: 40)
         var shapes: [Shape] = (0..<150).map { _ in ShapeFixtures.polygon(&random, in: area, size: 1...4) }
         shapes += (0..<150).map { _ in ShapeFixtures.latticePolygon(&random, span: 36) }
+        // Crescents (centroid outside), multipolygons, lines and points.
+        shapes += (0..<40).map { _ in Self.crescent(&random, in: area) }
+        shapes += (0..<60).map { _ in ShapeFixtures.anyShape(&random, in: area, size: 3, collections: false) }
         var points: [Coordinate] = (0..<3_000).map { _ in
             Coordinate(x: random.double(in: -1...41), y: random.double(in: -1...41))
         }
@@ -59,6 +62,22 @@ final class SpatialJoinReferenceTests: XCTestCase {
             }
         }
         return (points, shapes)
+    }
+
+    /// A C-shaped polygon: its centroid lies outside it.
+    private static func crescent(_ random: inout SeededRandom, in area: BoundingBox) -> Shape {
+        let c = Coordinate(x: random.double(in: area.minX...area.maxX), y: random.double(in: area.minY...area.maxY))
+        let r = random.double(in: 1...4)
+        let start = random.double(in: 0...(2 * Double.pi))
+        let outer = (0...24).map { k in
+            let a = start + Double(k) / 24 * 1.7 * Double.pi
+            return Coordinate(x: c.x + r * cos(a), y: c.y + r * sin(a))
+        }
+        let inner = (0...24).reversed().map { k in
+            let a = start + Double(k) / 24 * 1.7 * Double.pi
+            return Coordinate(x: c.x + 0.6 * r * cos(a), y: c.y + 0.6 * r * sin(a))
+        }
+        return .polygon(PolygonRings(exterior: outer + inner + [outer[0]]))
     }
 
     func testPointJoinsAgreeWithShapely() throws {
@@ -213,7 +232,8 @@ final class SpatialJoinReferenceTests: XCTestCase {
         }
         // At the distance itself and one step below it.
         let limits = cases.flatMap { [$0.distance, $0.distance.nextDown] }
-        let input = "{\"points\":\(ShapeFixtures.jsonArray(cases.flatMap { [Shape.point($0.point), .point($0.point)] })),"
+        let input =
+            "{\"points\":\(ShapeFixtures.jsonArray(cases.flatMap { [Shape.point($0.point), .point($0.point)] })),"
             + "\"shapes\":\(ShapeFixtures.jsonArray(cases.flatMap { [$0.shape, $0.shape] })),"
             + "\"d\":[\(limits.map { "\($0)" }.joined(separator: ","))]}"
         let expected = try ReferencePython.decode(
@@ -239,8 +259,9 @@ final class SpatialJoinReferenceTests: XCTestCase {
         // shapely's dwithin is GEOS's DistanceOp with its envelope shortcut, not the plain
         // comparison: at an exact tie it can say no (2 of these 300 do); the join follows it.
         XCTAssertGreaterThan(expected.filter { $0 }.count, cases.count * 9 / 10)
-        print("exact ties: \(cases.count) cases, \(differing) with prepared and unprepared distances differing, "
-              + "\(cases.count - expected.filter { $0 }.count) where dwithin(distance) is false")
+        print(
+            "exact ties: \(cases.count) cases, \(differing) with prepared and unprepared distances differing, "
+                + "\(cases.count - expected.filter { $0 }.count) where dwithin(distance) is false")
     }
 
     func testEdgeCases() throws {
