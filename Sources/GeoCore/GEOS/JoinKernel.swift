@@ -13,7 +13,15 @@ final class JoinKernel {
     private let shapes: [Shape]
     private let geometries: UnsafeMutableBufferPointer<OpaquePointer?>
     private let prepared: UnsafeMutableBufferPointer<OpaquePointer?>
+    private let certificates: UnsafeMutableBufferPointer<CertificateSlot>
     private var tree: OpaquePointer?
+
+    /// A right item's ``AreaCertificate``, computed on first use.
+    private enum CertificateSlot {
+        case unknown
+        case none
+        case some(AreaCertificate)
+    }
 
     init(shapes: [Shape]) throws(GEOSError) {
         self.context = try GEOSContext()
@@ -22,6 +30,8 @@ final class JoinKernel {
         geometries.initialize(repeating: nil)
         prepared = .allocate(capacity: shapes.count)
         prepared.initialize(repeating: nil)
+        certificates = .allocate(capacity: shapes.count)
+        certificates.initialize(repeating: .unknown)
     }
 
     deinit {
@@ -30,6 +40,7 @@ final class JoinKernel {
         for g in geometries { if let g { GEOSGeom_destroy_r(context.handle, g) } }
         prepared.deallocate()
         geometries.deallocate()
+        certificates.deallocate()
     }
 
     /// The GEOS geometry of right item `i`, made on first use.
@@ -49,54 +60,113 @@ final class JoinKernel {
         return p
     }
 
-    /// Whether `left PREDICATE right[i]`, decided by the prepared right geometry.
-    /// Each `GEOSPrepared*_r` returns 1 true, 0 false, 2 error.
+    /// Whether `left PREDICATE right[i]`, decided by GEOS on the prepared right geometry
+    /// (each `GEOSPrepared*_r` returns 1 true, 0 false, 2 error) or, for distances, by
+    /// `GEOSDistanceWithin_r` unprepared with the left geometry first: exactly shapely's
+    /// `dwithin` (GEOS 3.11's prepared distance takes another route that can differ in
+    /// the last bit).
     @inline(__always)
     private func test(_ predicate: JoinPredicate, _ left: OpaquePointer, _ i: Int) throws(GEOSError) -> Bool {
-        let right = try preparedGeometry(i)
         let h = context.handle
         switch predicate {
         case .within:
+            let right = try preparedGeometry(i)
             return try context.check(predicate: GEOSPreparedContains_r(h, right, left), "GEOSPreparedContains_r")
         case .intersects:
+            let right = try preparedGeometry(i)
             return try context.check(predicate: GEOSPreparedIntersects_r(h, right, left), "GEOSPreparedIntersects_r")
         case .contains:
+            let right = try preparedGeometry(i)
             return try context.check(predicate: GEOSPreparedWithin_r(h, right, left), "GEOSPreparedWithin_r")
         case .covers:
+            let right = try preparedGeometry(i)
             return try context.check(predicate: GEOSPreparedCoveredBy_r(h, right, left), "GEOSPreparedCoveredBy_r")
         case .coveredBy:
+            let right = try preparedGeometry(i)
             return try context.check(predicate: GEOSPreparedCovers_r(h, right, left), "GEOSPreparedCovers_r")
         case .touches:
+            let right = try preparedGeometry(i)
             return try context.check(predicate: GEOSPreparedTouches_r(h, right, left), "GEOSPreparedTouches_r")
         case .withinDistance(let d):
-            return try context.check(
-                predicate: GEOSPreparedDistanceWithin_r(h, right, left, d),
-                "GEOSPreparedDistanceWithin_r")
+            let right = try geometry(i)
+            return try context.check(predicate: GEOSDistanceWithin_r(h, left, right, d), "GEOSDistanceWithin_r")
+        }
+    }
+
+    /// The certificate of right item `i` (see ``AreaCertificate``), made on first use;
+    /// nil for shapes that are not polygons.
+    @inline(__always)
+    func certificate(_ i: Int) throws(GEOSError) -> AreaCertificate? {
+        switch certificates[i] {
+        case .some(let certificate): return certificate
+        case .none: return nil
+        case .unknown:
+            let made = try context.areaCertificate(
+                shape: shapes[i], geometry: try geometry(i), prepared: try preparedGeometry(i))
+            certificates[i] = made.map { .some($0) } ?? .none
+            return made
         }
     }
 
     /// Appends to `matches` each candidate `i` for which `point PREDICATE right[i]`.
     ///
-    /// Makes one GEOS point for all candidates (`GEOSGeom_createPointFromXY_r`, NULL on error).
+    /// For `within`, `intersects`, `coveredBy` and `touches` against polygons, a point
+    /// that a shape's ``AreaCertificate`` places surely inside or outside is answered
+    /// from that (inside: the first three hold, `touches` does not; outside: none
+    /// holds). Every other test is GEOS's, on one GEOS point made for all of them
+    /// (`GEOSGeom_createPointFromXY_r`, NULL on error).
     func match(
         point: Coordinate, candidates: UnsafeBufferPointer<Int32>, predicate: JoinPredicate,
         into matches: inout [Int32]
     ) throws(GEOSError) {
-        let left = try context.check(
-            GEOSGeom_createPointFromXY_r(context.handle, point.x, point.y),
-            "GEOSGeom_createPointFromXY_r")
-        defer { GEOSGeom_destroy_r(context.handle, left) }
-        for i in candidates where try test(predicate, left, Int(i)) {
-            matches.append(i)
+        let certified: Bool
+        let interiorAnswer: Bool
+        switch predicate {
+        case .within, .intersects, .coveredBy:
+            certified = true
+            interiorAnswer = true
+        case .touches:
+            certified = true
+            interiorAnswer = false
+        case .contains, .covers, .withinDistance:
+            certified = false
+            interiorAnswer = false
+        }
+        var left: OpaquePointer?
+        defer { if let left { GEOSGeom_destroy_r(context.handle, left) } }
+        for i in candidates {
+            if certified, let certificate = try certificate(Int(i)) {
+                switch certificate.verdict(point) {
+                case .interior:
+                    if interiorAnswer { matches.append(i) }
+                    continue
+                case .exterior:
+                    continue
+                case .unknown:
+                    break
+                }
+            }
+            let probe: OpaquePointer
+            if let left {
+                probe = left
+            } else {
+                probe = try context.check(
+                    GEOSGeom_createPointFromXY_r(context.handle, point.x, point.y), "GEOSGeom_createPointFromXY_r")
+                left = probe
+            }
+            if try test(predicate, probe, Int(i)) { matches.append(i) }
         }
     }
 
-    /// The GEOS distance from `point` to right item `i` (0 when the point is inside it).
+    /// The GEOS distance from `point` to right item `i` (0 when the point is inside it),
+    /// through the prepared geometry's segment index.
     ///
     /// Wraps `GEOSPreparedDistance_r` (0 on error) on a point from
-    /// `GEOSGeom_createPointFromXY_r` (NULL on error). For a prepared polygon GEOS
-    /// answers 0 inside, else the least point-to-segment distance: the same value its
-    /// `GEOSPreparedDistanceWithin_r` compares with the limit.
+    /// `GEOSGeom_createPointFromXY_r` (NULL on error). For a point this is the true
+    /// distance (a prepared polygon answers 0 inside; a point cannot lie inside a line),
+    /// but summed another way than GEOS's `DistanceOp` behind shapely's `dwithin`, so
+    /// it can differ from that in the last bits: callers decide near-ties with
+    /// ``isWithinDistance(_:from:toRight:)``.
     func distance(from point: Coordinate, toRight i: Int) throws(GEOSError) -> Double {
         let right = try preparedGeometry(i)
         let left = try context.check(
@@ -104,8 +174,23 @@ final class JoinKernel {
             "GEOSGeom_createPointFromXY_r")
         defer { GEOSGeom_destroy_r(context.handle, left) }
         var value = 0.0
-        try context.check(status: GEOSPreparedDistance_r(context.handle, right, left, &value), "GEOSPreparedDistance_r")
+        try context.check(
+            status: GEOSPreparedDistance_r(context.handle, right, left, &value), "GEOSPreparedDistance_r")
         return value
+    }
+
+    /// Whether `point` is within `limit` of right item `i`: GEOS's own decision, made
+    /// as shapely's `dwithin` makes it (`GEOSDistanceWithin_r`, unprepared, the point
+    /// first: 1 true, 0 false, 2 error), for the rare distance too close to the limit
+    /// to settle from its value.
+    func isWithinDistance(_ limit: Double, from point: Coordinate, toRight i: Int) throws(GEOSError) -> Bool {
+        let right = try geometry(i)
+        let left = try context.check(
+            GEOSGeom_createPointFromXY_r(context.handle, point.x, point.y),
+            "GEOSGeom_createPointFromXY_r")
+        defer { GEOSGeom_destroy_r(context.handle, left) }
+        return try context.check(
+            predicate: GEOSDistanceWithin_r(context.handle, left, right, limit), "GEOSDistanceWithin_r")
     }
 
     /// Appends to `matches` each candidate `i` for which `shape PREDICATE right[i]`.

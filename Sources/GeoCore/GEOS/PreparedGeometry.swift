@@ -84,15 +84,25 @@ public final class PreparedGeometry {
 
     /// Whether `other` is within `distance` (distance ≤ d) of the geometry
     /// (`GEOSPreparedDistanceWithin_r`: 0 false, 1 true, 2 error).
+    ///
+    /// GEOS measures prepared distances through indexed segments; the result can differ
+    /// from ``Geometry/isWithinDistance(_:of:)`` (and shapely's `dwithin`) in the last
+    /// bit, so at an exact tie the two may disagree.
     public func isWithinDistance(_ distance: Double, of other: Geometry) throws(GEOSError) -> Bool {
         try context.check(
             predicate: GEOSPreparedDistanceWithin_r(context.handle, handle, other.handle, distance),
             "GEOSPreparedDistanceWithin_r")
     }
 
-    /// The smallest distance to `other`, using the prepared index
-    /// (`GEOSPreparedDistance_r`, 0 on error).
+    /// The smallest distance to `other`, using the prepared index; 0 when they meet.
+    ///
+    /// Wraps `GEOSPreparedIntersects_r` (2 on error) and, when they do not meet,
+    /// `GEOSPreparedDistance_r` (0 on error). The intersection test comes first because
+    /// GEOS 3.11's prepared line distance measures only between segments and would
+    /// answer more than 0 for a line lying inside a polygon. The value can differ from
+    /// ``Geometry/distance(to:)`` in the last bit (another summation route).
     public func distance(to other: Geometry) throws(GEOSError) -> Double {
+        if try intersects(other) { return 0 }
         var value = 0.0
         try context.check(
             status: GEOSPreparedDistance_r(context.handle, handle, other.handle, &value),

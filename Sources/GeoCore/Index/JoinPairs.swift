@@ -5,12 +5,24 @@
 /// make millions of pairs. Iterate it as a collection of `(left: Int, right: Int)`.
 public struct JoinPairs: Sendable, Hashable, RandomAccessCollection {
     /// Indices into the left input.
-    public var left: [Int32]
+    public internal(set) var left: [Int32]
     /// Indices into the right input, `right[k]` paired with `left[k]`.
-    public var right: [Int32]
+    public internal(set) var right: [Int32]
 
-    public init(left: [Int32] = [], right: [Int32] = []) {
-        precondition(left.count == right.count, "JoinPairs needs as many left as right indices")
+    /// No pairs.
+    public init() {
+        left = []
+        right = []
+    }
+
+    /// Pairs from two index arrays of the same length, or nil when the lengths differ.
+    public init?(left: [Int32], right: [Int32]) {
+        guard left.count == right.count else { return nil }
+        self.init(unchecked: left, right)
+    }
+
+    /// Pairs from two arrays already known to be of the same length.
+    init(unchecked left: [Int32], _ right: [Int32]) {
         self.left = left
         self.right = right
     }

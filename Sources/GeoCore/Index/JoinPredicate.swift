@@ -1,10 +1,13 @@
 /// The test a ``SpatialJoin`` applies to each pair `(left, right)`, read as
 /// "left PREDICATE right", as in shapely's `STRtree.query(left, predicate=…)`.
 ///
-/// Every predicate is decided by GEOS on a prepared right-hand geometry: `within`
-/// is `GEOSPreparedContains_r(right, left)`, `contains` is `GEOSPreparedWithin_r`,
-/// `covers` is `GEOSPreparedCoveredBy_r`, `coveredBy` is `GEOSPreparedCovers_r`,
-/// and `withinDistance(d)` is `GEOSPreparedDistanceWithin_r` (distance ≤ d).
+/// Every predicate is decided by GEOS. The topological ones use the prepared
+/// right-hand geometry: `within` is `GEOSPreparedContains_r(right, left)`, `contains`
+/// is `GEOSPreparedWithin_r`, `covers` is `GEOSPreparedCoveredBy_r`, `coveredBy` is
+/// `GEOSPreparedCovers_r`. `withinDistance(d)` is distance ≤ d as GEOS's `DistanceOp`
+/// decides it (`GEOSDistanceWithin_r(left, right, d)`, the computation shapely's
+/// `dwithin` makes); the point join settles most pairs from GEOS-measured bounds clear
+/// of `d` (see ``SpatialJoin``) and leaves every near-tie to that call.
 public enum JoinPredicate: Sendable, Hashable {
     /// Left and right share a point.
     case intersects

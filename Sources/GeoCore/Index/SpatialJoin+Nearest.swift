@@ -2,13 +2,14 @@
 /// nearest right item and the distance between them.
 public struct NearestPairs: Sendable, Hashable {
     /// `(left, nearest right)` pairs, sorted by left index, at most one per left item.
-    public var pairs: JoinPairs
+    public internal(set) var pairs: JoinPairs
     /// `distances[k]` is the GEOS distance between the items of `pairs[k]`.
-    public var distances: [Double]
+    public internal(set) var distances: [Double]
 
-    public init(pairs: JoinPairs = JoinPairs(), distances: [Double] = []) {
-        self.pairs = pairs
-        self.distances = distances
+    /// No pairs.
+    public init() {
+        pairs = JoinPairs()
+        distances = []
     }
 }
 

@@ -1,6 +1,9 @@
 extension SpatialJoin {
     /// The within-distance point join, fast path: neighbouring points share GEOS's work.
     ///
+    /// Against polygons, each point is first held against the polygon's
+    /// ``AreaCertificate``; only points it does not settle go on.
+    ///
     /// Points are grouped into cells of about 32 (``PointCells``). For each cell and each
     /// shape whose grown box meets the cell, GEOS measures the exact distance from one
     /// point of the cell to the shape (`GEOSPreparedDistance_r`). The distance to a
@@ -9,8 +12,10 @@ extension SpatialJoin {
     /// and one with `dist(q) − |p − q| > d + ε` certainly is not; only the rest are
     /// measured by GEOS, and each such measurement becomes one more reference `q`.
     /// `ε` (10⁻⁹ of the largest coordinate or of `d`) dwarfs the rounding of the
-    /// distances (about 10⁻¹⁶ of it), so every pair decided by a bound is decided as
-    /// GEOS's own `distance ≤ d` (what `GEOSPreparedDistanceWithin_r` tests) would be.
+    /// distances (about 10⁻¹⁶ of it), so every pair decided by a bound, or by a measured
+    /// distance more than `ε` from `d`, is decided as GEOS's `DistanceOp` decides it;
+    /// a distance within `ε` of `d` is left to `GEOSDistanceWithin_r` itself, exactly
+    /// as shapely's `dwithin` computes it.
     static func pointsWithinDistanceByCells(
         _ points: [Coordinate], _ shapes: [Shape], distance d: Double,
         threads: Int?
@@ -74,7 +79,7 @@ extension SpatialJoin {
                 }
             }
         }
-        return JoinPairs(left: left, right: right)
+        return JoinPairs(unchecked: left, right)
     }
 }
 
@@ -90,6 +95,8 @@ private struct CellWorker {
     var refX: [Double] = []
     var refY: [Double] = []
     var refD: [Double] = []
+    /// Points of the current (cell, shape) that its certificate did not settle.
+    var pending: [Int] = []
 
     init(kernel: JoinKernel, grid: BoxGrid, distance: Double, epsilon: Double, shapeCount: Int) {
         self.kernel = kernel
@@ -108,23 +115,45 @@ private struct CellWorker {
         for i in members { box = box.extended(by: points[i]) }
         let candidates = grid.candidates(meeting: box, seen: &seen)
         if candidates.isEmpty { return }
-        // The reference: the point nearest the middle of the cell.
         let middle = box.center
-        var anchor = first
-        for i in members where points[i].distance(to: middle) < points[anchor].distance(to: middle) { anchor = i }
-        let a = points[anchor]
-        var reach = 0.0
-        for i in members { reach = Swift.max(reach, points[i].distance(to: a)) }
         let d = distance
         let eps = epsilon
 
         for j in candidates {
             guard let shapeBox = grid.boxes[Int(j)] else { continue }
+            // A polygon's certificate settles most points by itself: the shape holds a
+            // disk of radius `inner` and lies in one of radius `outer`, both around `c`.
+            pending.removeAll(keepingCapacity: true)
+            let certificate = try kernel.certificate(Int(j))
+            for i in members {
+                let p = points[i]
+                guard shapeBox.contains(p) else { continue }
+                if let certificate {
+                    let dx = p.x - certificate.cx
+                    let dy = p.y - certificate.cy
+                    let fromCenter = (dx * dx + dy * dy).squareRoot()
+                    if certificate.inner > 0 && fromCenter - certificate.inner <= d - eps {
+                        record(i, j)
+                        continue
+                    }
+                    if fromCenter - certificate.outer > d + eps { continue }
+                }
+                pending.append(i)
+            }
+            guard let firstPending = pending.first else { continue }
+            // The rest: the reference is the pending point nearest the middle of the cell.
+            var anchor = firstPending
+            for i in pending where points[i].distance(to: middle) < points[anchor].distance(to: middle) {
+                anchor = i
+            }
+            let a = points[anchor]
+            var reach = 0.0
+            for i in pending { reach = Swift.max(reach, points[i].distance(to: a)) }
             let anchorDistance = try kernel.distance(from: a, toRight: Int(j))
-            if anchorDistance <= d { record(anchor, j) }
+            if try decide(anchorDistance, a, Int(j)) { record(anchor, j) }
             if anchorDistance - reach > d + eps { continue }
             if anchorDistance + reach <= d - eps {
-                for i in members where i != anchor { record(i, j) }
+                for i in pending where i != anchor { record(i, j) }
                 continue
             }
             refX.removeAll(keepingCapacity: true)
@@ -133,10 +162,8 @@ private struct CellWorker {
             refX.append(a.x)
             refY.append(a.y)
             refD.append(anchorDistance)
-            for i in members where i != anchor {
-                let p = points[i]
-                guard shapeBox.contains(p) else { continue }
-                if try isWithin(p, Int(j)) { record(i, j) }
+            for i in pending where i != anchor {
+                if try isWithin(points[i], Int(j)) { record(i, j) }
             }
         }
     }
@@ -157,7 +184,15 @@ private struct CellWorker {
         refX.append(p.x)
         refY.append(p.y)
         refD.append(exact)
-        return exact <= d
+        return try decide(exact, p, j)
+    }
+
+    /// `distance ≤ d` from a GEOS distance value, or, when the value lies within `ε` of
+    /// `d`, from GEOS's own within-distance test (`DistanceOp`, as shapely computes it:
+    /// the prepared value may differ from it in the last bits).
+    private func decide(_ value: Double, _ p: Coordinate, _ j: Int) throws(GEOSError) -> Bool {
+        if abs(value - distance) > epsilon { return value <= distance }
+        return try kernel.isWithinDistance(distance, from: p, toRight: j)
     }
 
     private mutating func record(_ point: Int, _ shape: Int32) {

@@ -8,7 +8,10 @@
 /// 2. Only then GEOS decides: each candidate pair is tested with the right geometry
 ///    prepared by `GEOSPrepare_r` (see ``JoinPredicate`` for the C function per
 ///    predicate), so every answer is GEOS's exact one and the pairs equal those of
-///    shapely's `STRtree.query(left, predicate=…)`.
+///    shapely's `STRtree.query(left, predicate=…)`. Against polygons, most points are
+///    settled by the polygon's ``AreaCertificate`` first: a disk GEOS has shown to lie
+///    in its interior and a disk holding all its vertices, each with a safety margin,
+///    so only points near a boundary cost a GEOS call.
 /// 3. Left items are split into chunks run on every core; each worker thread has its
 ///    own GEOS context and its own prepared geometries (GEOS prepares lazily, so
 ///    they are never shared).
@@ -63,10 +66,13 @@ public enum SpatialJoin {
     /// Within-distance join: pairs `(point, shape)` whose distance is at most `distance`
     /// (shapely's `dwithin`; a point inside a polygon is at distance 0).
     ///
-    /// Points are taken cell by cell: GEOS measures the distance from one point of a
-    /// cell to a shape, and since a distance changes no faster than the points move,
-    /// that settles most neighbours; GEOS measures every point it does not settle.
-    /// The pairs are exactly those of `GEOSPreparedDistanceWithin_r` on every pair.
+    /// Against a polygon, its ``AreaCertificate`` settles most points (a point within
+    /// `d` of the inner disk is within `d` of the polygon; one farther than `d` from the
+    /// outer disk is not). The rest are taken cell by cell: GEOS measures the distance
+    /// from one point of a cell to the shape, and since a distance changes no faster
+    /// than the points move, that settles most neighbours; GEOS measures every point it
+    /// does not settle. The pairs are exactly those of `GEOSDistanceWithin_r` (shapely's
+    /// `dwithin`) on every pair.
     public static func pointsWithinDistance(
         _ points: [Coordinate], of shapes: [Shape], distance: Double,
         threads: Int? = nil

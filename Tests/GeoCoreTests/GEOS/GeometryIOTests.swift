@@ -11,6 +11,8 @@ final class GeometryIOTests: XCTestCase {
         var wkbHexBig: [String]
         var wkt: [String]
         var geojson: [String]
+        /// Type name, number of parts and of coordinates.
+        var structure: [[String]]
         /// Whether shapely reads back exactly what we wrote (WKT, WKB, GeoJSON).
         var readsOurs: [[Bool]]
     }
@@ -46,6 +48,8 @@ final class GeometryIOTests: XCTestCase {
                 "wkbHexBig": [shapely.to_wkb(g, hex=True, output_dimension=2, byte_order=0) for g in a],
                 "wkt": [shapely.to_wkt(g, rounding_precision=-1, trim=True) for g in a],
                 "geojson": [shapely.to_geojson(g) for g in a],
+                "structure": [[g.geom_type, str(shapely.get_num_geometries(g)), str(shapely.get_num_coordinates(g))]
+                              for g in a],
                 "readsOurs": [[close(shapely.from_wkt(w), g), same(shapely.from_wkb(b), g), same(shapely.from_geojson(j), g)]
                               for g, w, b, j in zip(a, data["wkt"], data["wkb"], data["geojson"])],
             }, sys.stdout)
@@ -79,6 +83,10 @@ final class GeometryIOTests: XCTestCase {
             XCTAssertTrue(
                 try g.equalsExact(Geometry(wkt: expected.wkt[i], context: context), tolerance: 1e-12),
                 "reading shapely's WKT \(i)")
+            XCTAssertEqual(
+                [try g.type.rawValue, "\(try g.partCount)", "\(try g.coordinateCount)"], expected.structure[i],
+                "type and counts \(i)")
+            XCTAssertTrue(try g.clone().equalsExact(g), "clone \(i)")
             // Shape → Geometry → Shape is the identity, also through WKB and GeoJSON.
             XCTAssertEqual(try g.shape(), shapes[i], "shape round trip \(i)")
             XCTAssertEqual(try Geometry(wkb: g.wkb(), context: context).shape(), shapes[i], "WKB round trip \(i)")

@@ -13,6 +13,8 @@ final class PredicateReferenceTests: XCTestCase {
 
     private struct Expected: Decodable {
         var results: [String: [Bool]]
+        var relate: [String]
+        var distance: [Double]
     }
 
     /// Pairs that meet in every way: overlapping polygons, points and lines around
@@ -73,7 +75,7 @@ final class PredicateReferenceTests: XCTestCase {
         return pairs
     }
 
-    private func shapelyPredicates(_ pairs: [(Shape, Shape, Double)]) throws -> [String: [Bool]] {
+    private func shapelyPredicates(_ pairs: [(Shape, Shape, Double)]) throws -> Expected {
         let input =
             "{\"a\":" + ShapeFixtures.jsonArray(pairs.map(\.0)) + ",\"b\":"
             + ShapeFixtures.jsonArray(pairs.map(\.1)) + ",\"d\":[" + pairs.map { "\($0.2)" }.joined(separator: ",")
@@ -92,17 +94,19 @@ final class PredicateReferenceTests: XCTestCase {
                  "overlaps": shapely.overlaps(a, b), "equals": shapely.equals(a, b),
                  "dwithin": shapely.dwithin(a, b, d),
                  "contains_properly": shapely.contains_properly(a, b)}
-            json.dump({"results": {k: [bool(x) for x in v] for k, v in r.items()}}, sys.stdout)
+            json.dump({"results": {k: [bool(x) for x in v] for k, v in r.items()},
+                       "relate": shapely.relate(a, b).tolist(), "distance": shapely.distance(a, b).tolist()},
+                      sys.stdout)
             """
         return try ReferencePython.decode(
             Expected.self, script, packages: ["shapely", "numpy"],
-            input: Data(input.utf8)
-        ).results
+            input: Data(input.utf8))
     }
 
     func testPredicatesAgreeWithShapely() throws {
         let pairs = makePairs()
-        let expected = try shapelyPredicates(pairs)
+        let reference = try shapelyPredicates(pairs)
+        let expected = reference.results
         let context = try GEOSContext()
         var mismatches: [String] = []
         var trueCounts: [String: Int] = [:]
@@ -123,6 +127,12 @@ final class PredicateReferenceTests: XCTestCase {
                 "dwithin": try prepared.isWithinDistance(d, of: b),
                 "contains_properly": try prepared.containsProperly(b),
             ]
+            // The full DE-9IM matrix, and the prepared distance, as well.
+            XCTAssertEqual(try a.relate(b), reference.relate[i], "relate \(i)")
+            // DistanceOp, to the last bit; the prepared route to within rounding (and 0 when
+            // the geometries meet, also for a line inside a polygon).
+            XCTAssertEqual(try a.distance(to: b), reference.distance[i], "distance \(i)")
+            assertClose(try prepared.distance(to: b), reference.distance[i], tolerance: 1e-12, "prepared distance \(i)")
             for name in Self.names {
                 let want = try XCTUnwrap(expected[name]?[i], "shapely gave no \(name) for pair \(i)")
                 if let o = ours[name], o != want { mismatches.append("pair \(i) \(name): ours \(o) shapely \(want)") }

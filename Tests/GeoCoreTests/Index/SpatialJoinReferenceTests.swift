@@ -46,6 +46,9 @@ final class SpatialJoinReferenceTests: XCTestCase {
         let area = BoundingBox(minX: 0, minY: 0, maxX: 40, maxY: 40)
         var shapes: [Shape] = (0..<150).map { _ in ShapeFixtures.polygon(&random, in: area, size: 1...4) }
         shapes += (0..<150).map { _ in ShapeFixtures.latticePolygon(&random, span: 36) }
+        // Crescents (centroid outside), multipolygons, lines and points.
+        shapes += (0..<40).map { _ in Self.crescent(&random, in: area) }
+        shapes += (0..<60).map { _ in ShapeFixtures.anyShape(&random, in: area, size: 3, collections: false) }
         var points: [Coordinate] = (0..<3_000).map { _ in
             Coordinate(x: random.double(in: -1...41), y: random.double(in: -1...41))
         }
@@ -59,6 +62,22 @@ final class SpatialJoinReferenceTests: XCTestCase {
             }
         }
         return (points, shapes)
+    }
+
+    /// A C-shaped polygon: its centroid lies outside it.
+    private static func crescent(_ random: inout SeededRandom, in area: BoundingBox) -> Shape {
+        let c = Coordinate(x: random.double(in: area.minX...area.maxX), y: random.double(in: area.minY...area.maxY))
+        let r = random.double(in: 1...4)
+        let start = random.double(in: 0...(2 * Double.pi))
+        let outer = (0...24).map { k in
+            let a = start + Double(k) / 24 * 1.7 * Double.pi
+            return Coordinate(x: c.x + r * cos(a), y: c.y + r * sin(a))
+        }
+        let inner = (0...24).reversed().map { k in
+            let a = start + Double(k) / 24 * 1.7 * Double.pi
+            return Coordinate(x: c.x + 0.6 * r * cos(a), y: c.y + 0.6 * r * sin(a))
+        }
+        return .polygon(PolygonRings(exterior: outer + inner + [outer[0]]))
     }
 
     func testPointJoinsAgreeWithShapely() throws {
@@ -189,6 +208,60 @@ final class SpatialJoinReferenceTests: XCTestCase {
             predicates: [("within", 0), ("dwithin", 300)])
         assertSame(try SpatialJoin.pointsInPolygons(points, circles), expected[0], "within")
         assertSame(try SpatialJoin.pointsWithinDistance(points, of: circles, distance: 300), expected[1], "dwithin 300")
+    }
+
+    /// Points at exactly the join distance (GEOS's own distance between them), and at
+    /// the next double below it: the join must decide as shapely's `dwithin` does, even
+    /// where that is not the plain `distance ≤ d` (deciding those by the distance value
+    /// alone fails this test).
+    func testExactTiesFollowShapely() throws {
+        var random = SeededRandom(seed: 0x7E5)
+        let context = try GEOSContext()
+        var cases: [(point: Coordinate, shape: Shape, distance: Double)] = []
+        var differing = 0
+        while cases.count < 300 {
+            let shape = ShapeFixtures.anyShape(
+                &random, in: BoundingBox(minX: 0, minY: 0, maxX: 10, maxY: 10), size: 2, collections: false)
+            let point = Coordinate(x: random.double(in: -2...12), y: random.double(in: -2...12))
+            let g = try Geometry(shape, context: context)
+            let p = try Geometry(point: point, context: context)
+            let exact = try p.distance(to: g)
+            guard exact > 0 else { continue }
+            if exact != (try g.prepared().distance(to: p)) { differing += 1 }
+            cases.append((point, shape, exact))
+        }
+        // At the distance itself and one step below it.
+        let limits = cases.flatMap { [$0.distance, $0.distance.nextDown] }
+        let input =
+            "{\"points\":\(ShapeFixtures.jsonArray(cases.flatMap { [Shape.point($0.point), .point($0.point)] })),"
+            + "\"shapes\":\(ShapeFixtures.jsonArray(cases.flatMap { [$0.shape, $0.shape] })),"
+            + "\"d\":[\(limits.map { "\($0)" }.joined(separator: ","))]}"
+        let expected = try ReferencePython.decode(
+            [Bool].self,
+            """
+            import json, sys
+            import shapely
+            from shapely.geometry import shape
+            data = json.load(sys.stdin)
+            json.dump([bool(shapely.dwithin(shape(p), shape(g), d))
+                       for p, g, d in zip(data["points"], data["shapes"], data["d"])], sys.stdout)
+            """, packages: ["shapely"], input: Data(input.utf8))
+        var random2 = SeededRandom(seed: 0x7E6)
+        for (k, limit) in limits.enumerated() {
+            let c = cases[k / 2]
+            // The tie point among neighbours, so it is settled inside a cell of many.
+            let neighbours = (0..<40).map { _ in
+                Coordinate(x: c.point.x + random2.double(in: -0.2...0.2), y: c.point.y + random2.double(in: -0.2...0.2))
+            }
+            let pairs = try SpatialJoin.pointsWithinDistance([c.point] + neighbours, of: [c.shape], distance: limit)
+            XCTAssertEqual(pairs.left.first == 0, expected[k], "case \(k / 2) at \(limit)")
+        }
+        // shapely's dwithin is GEOS's DistanceOp with its envelope shortcut, not the plain
+        // comparison: at an exact tie it can say no (2 of these 300 do); the join follows it.
+        XCTAssertGreaterThan(expected.filter { $0 }.count, cases.count * 9 / 10)
+        print(
+            "exact ties: \(cases.count) cases, \(differing) with prepared and unprepared distances differing, "
+                + "\(cases.count - expected.filter { $0 }.count) where dwithin(distance) is false")
     }
 
     func testEdgeCases() throws {
