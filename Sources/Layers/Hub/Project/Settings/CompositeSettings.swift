@@ -15,15 +15,33 @@ public struct CompositeSettings: Sendable, Hashable {
     /// The child-traffic window used as children's exposure; nil means the
     /// child-traffic layer's default window (default nil).
     public var exposureWindow: String?
+    /// The exposure given to places no child was recorded at, as a fraction of the
+    /// busiest place's (default 0.2): a hazard on an unwalked road still costs a route
+    /// something, and the busiest places weigh up to five times more.
+    public var exposureFloor: Double
+    /// How far a river gauge's status reaches, in metres: its flood hazard falls to
+    /// 1/e at this distance from the gauge (default 2000).
+    public var sensorReach: Double
+    /// How far from a river the flood hazard reaches, in metres: it falls to 1/e at
+    /// this distance from the nearest river line (default 300; without rivers in the
+    /// basemap the gauge distance alone counts).
+    public var riverReach: Double
+    /// Route end points further than this from every road are refused, in metres (default 500).
+    public var maxSnapDistance: Double
 
     public init(
         cellSize: Double = 100, weights: [CompositeHazard: Double] = [.flood: 1, .wildlife: 1],
-        beta: Double = 4, exposureWindow: String? = nil
+        beta: Double = 4, exposureWindow: String? = nil, exposureFloor: Double = 0.2,
+        sensorReach: Double = 2000, riverReach: Double = 300, maxSnapDistance: Double = 500
     ) {
         self.cellSize = cellSize
         self.weights = weights
         self.beta = beta
         self.exposureWindow = exposureWindow
+        self.exposureFloor = exposureFloor
+        self.sensorReach = sensorReach
+        self.riverReach = riverReach
+        self.maxSnapDistance = maxSnapDistance
     }
 
     /// The weight of `hazard` (0 when the settings leave it out).
@@ -47,5 +65,10 @@ public struct CompositeSettings: Sendable, Hashable {
                 "expected the name of a child-traffic window "
                     + "(\(windows.map(\.name).joined(separator: ", "))), got \"\(name)\"")
         }
+        exposureFloor = try object.fraction("exposureFloor", default: exposureFloor)
+        sensorReach = try object.positiveNumber("sensorReach", default: sensorReach, maximum: 100_000, unit: " of metres")
+        riverReach = try object.positiveNumber("riverReach", default: riverReach, maximum: 100_000, unit: " of metres")
+        maxSnapDistance = try object.positiveNumber("maxSnapDistance", default: maxSnapDistance, maximum: 100_000,
+                                                    unit: " of metres")
     }
 }
