@@ -32,7 +32,7 @@ let package = Package(
             name: "GeoCore", dependencies: ["CGEOS", "CProj", "CSQLite", "CZlib"], swiftSettings: strictFlags,
             linkerSettings: [.linkedLibrary("m")]),
         .target(name: "Layers", dependencies: ["GeoCore"], swiftSettings: strictFlags),
-        .target(name: "TileRenderer", dependencies: ["GeoCore", "Layers", "CPNG", "CSQLite"], swiftSettings: strictFlags),
+        .target(name: "TileRenderer", dependencies: ["GeoCore", "Layers", "CPNG", "CSQLite", "CZlib"], swiftSettings: strictFlags),
         .executableTarget(
             name: "geohub",
             dependencies: ["GeoCore", "Layers", "TileRenderer", "CMicroHTTPD"],

@@ -21,33 +21,9 @@ geohub_out="$(.build/release/geohub-bench heatmap "$out/points.csv" --repeat 5)"
 echo "$geohub_out"
 geohub="$(echo "$geohub_out" | sed -n 's/^geohub heatmap: \([0-9.]*\) M points\/s.*/\1/p')"
 
-# Full `geohub build` of the example and of a 10x scaled copy, each from scratch in
-# bench-out (examples/ is left alone). The hook: it runs as soon as the geohub CLI can
-# build (issue 5); until then, or if a build fails, it says so and the RESULT still prints.
-if [ -x .build/release/geohub ] && .build/release/geohub build --help >/dev/null 2>&1; then
-  for scale in 1 10; do
-    copy="$out/build-x$scale"
-    rm -rf "$copy"
-    mkdir -p "$copy/examples"
-    if [ "$scale" = 1 ]; then
-      cp -R examples/nagai "$copy/examples/nagai"
-      cp -R basemap "$copy/basemap"
-      rm -f "$copy/examples/nagai/hub.sqlite"
-    else
-      swift build -c release --product nagai-example >&2
-      .build/release/nagai-example --out "$copy/examples/nagai" --basemap "$copy/basemap" --scale "$scale" >&2
-    fi
-    start=$(date +%s.%N)
-    if .build/release/geohub build "$copy/examples/nagai" >"$copy/build.log" 2>&1; then
-      end=$(date +%s.%N)
-      echo "geohub build examples/nagai (scale $scale): $(echo "$end - $start" | bc) s"
-    else
-      echo "geohub build examples/nagai (scale $scale): failed, see $copy/build.log"
-    fi
-  done
-else
-  echo "geohub build timing: skipped (this geohub cannot build yet)"
-fi
+# Full `geohub build` of the example and of a 10x scaled copy (Benchmarks/build-time.sh);
+# if it fails it says so and the RESULT still prints.
+Benchmarks/build-time.sh || echo "geohub build timing: failed (Benchmarks/build-time.sh)"
 
 if [ -z "$peer" ] || [ -z "$geohub" ]; then echo "heatmap: could not read both figures" >&2; exit 1; fi
 ratio="$(awk -v g="$geohub" -v p="$peer" 'BEGIN { printf "%.2f", g / p }')"

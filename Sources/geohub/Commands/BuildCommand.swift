@@ -24,6 +24,7 @@ struct BuildCommand: Command {
         let summary = try LibraryWiring.library().build(
             BuildRequest(project: project.url, strict: strict), progress: reporter.handler)
         for line in summary.rejections { reporter.warn(line) }
+        if !quiet { for line in summary.notes { reporter.warn(line) } }
         let layers = summary.layers.keys.map(\.rawValue).sorted()
         reporter.finish(
             "built \(layers.count) layer\(layers.count == 1 ? "" : "s") (\(layers.joined(separator: ", "))) "

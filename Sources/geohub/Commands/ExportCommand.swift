@@ -59,6 +59,7 @@ struct ExportCommand: Command {
             layers: layers, zoom: zoom, bbox: bbox, scale: scale, scenario: scenario, strict: strict)
         let summary = try LibraryWiring.library().export(request, progress: reporter.handler)
         for line in summary.rejections { reporter.warn(line) }
+        if !quiet { for line in summary.notes { reporter.warn(line) } }
         reporter.finish(
             "exported \(summary.files.count) file\(summary.files.count == 1 ? "" : "s") and \(summary.tiles) tiles "
                 + "(\(ByteCountFormatter.string(fromByteCount: Int64(summary.bytes), countStyle: .file))) "

@@ -125,6 +125,8 @@ struct ServeCommand: Command {
         do {
             let reporter = ProgressReporter.standardError(quiet: quiet)
             service = try LibraryWiring.library().openMapService(project: project.url, progress: reporter.handler)
+            // Clears the progress bar before the serving line goes to standard output.
+            reporter.finish("geohub: \(service.layers().count) layers of \(service.name) ready")
         } catch {
             close(socket.descriptor)
             throw error

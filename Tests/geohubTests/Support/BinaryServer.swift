@@ -36,8 +36,8 @@ final class BinaryServer: RunningServer, @unchecked Sendable {
         process.arguments =
             [
                 "serve", project.path, "--port", "0", "--timeout", String(connectionTimeout),
-                "--access-log", logFile.path, "--watch-interval", "0",
-            ] + arguments
+                "--access-log", logFile.path,
+            ] + (arguments.contains("--watch-interval") ? [] : ["--watch-interval", "0"]) + arguments
         process.environment = ProcessInfo.processInfo.environment.merging(["GEOHUB_TOKEN": BinaryServer.testToken]) {
             $1
         }
@@ -164,7 +164,28 @@ final class BinaryServer: RunningServer, @unchecked Sendable {
             emptyTile: TileRef(layer: base.name, z: emptyZoom, x: 0, y: 0), outOfRangeTile: outOfRange,
             privateTile: privateTile, featureLayer: features.name,
             scenarioLayer: parsed.first { $0.isPublic && $0.geoJSON && $0.scenario }?.name,
-            routeFrom: "\(centre.lon - span.lon),\(centre.lat - span.lat)",
-            routeTo: "\(centre.lon + span.lon),\(centre.lat + span.lat)")
+            routeFrom: try nearestRoadPoint(port: port, to: (centre.lon - span.lon, centre.lat - span.lat)),
+            routeTo: try nearestRoadPoint(port: port, to: (centre.lon + span.lon, centre.lat + span.lat)))
+    }
+
+    /// The basemap road vertex nearest `point` as `LON,LAT`: route end points must lie
+    /// within the planner's snapping distance of a road, and the example's roads do not
+    /// reach every point of the map.
+    private static func nearestRoadPoint(port: Int, to point: (Double, Double)) throws -> String {
+        let response = try RawHTTP.request(port: port, "/layers/basemap.geojson")
+        let object = try JSONSerialization.jsonObject(with: response.body) as? [String: Any]
+        var best: (distance: Double, lon: Double, lat: Double)?
+        for feature in object?["features"] as? [[String: Any]] ?? [] {
+            guard (feature["properties"] as? [String: Any])?["kind"] as? String == "road",
+                let geometry = feature["geometry"] as? [String: Any], geometry["type"] as? String == "LineString",
+                let coordinates = geometry["coordinates"] as? [[Double]]
+            else { continue }
+            for c in coordinates where c.count >= 2 {
+                let d = (c[0] - point.0) * (c[0] - point.0) + (c[1] - point.1) * (c[1] - point.1)
+                if best.map({ d < $0.distance }) ?? true { best = (d, c[0], c[1]) }
+            }
+        }
+        let found = try XCTUnwrap(best, "the basemap has no road")
+        return "\(found.lon),\(found.lat)"
     }
 }

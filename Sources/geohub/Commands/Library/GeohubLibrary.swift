@@ -47,6 +47,9 @@ struct BuildSummary: Sendable, Equatable {
     var rejections: [String]
     /// The layers built, with their feature counts (0 for grid-only layers).
     var layers: [LayerName: Int]
+    /// What happened to each source and each layer, one line each, printed before
+    /// the summary line unless `--quiet`.
+    var notes: [String] = []
 }
 
 /// `geohub export PROJECT --out DIR …`.
@@ -72,6 +75,9 @@ struct ExportSummary: Sendable, Equatable {
     var bytes: Int
     /// Rows rejected while (re)ingesting, as `file:line: reason`.
     var rejections: [String]
+    /// One line per file written (and per layer or format left out), printed before
+    /// the summary line unless `--quiet`.
+    var notes: [String] = []
 }
 
 /// `geohub route PROJECT --from LON,LAT --to LON,LAT [--at HH:MM]`.

@@ -1,16 +1,12 @@
 /// Where the commands get the library from: the one place that names the concrete
 /// Layers/TileRenderer implementation of ``GeohubLibrary``.
-///
-/// The data side (hub, layer builders, renderer, stores) is not merged yet, so there
-/// is no implementation to return: every command that needs data fails with exit
-/// status 1 and says so. Wiring is replacing the body with the real implementation,
-/// e.g. `return HubLibrary()`.
 enum LibraryWiring {
     static func library() throws -> any GeohubLibrary {
-        throw RuntimeError(Self.notWiredMessage)
+        HubLibrary()
     }
 
-    /// The message printed while the library is not wired (tests look for it).
+    /// The message printed by a geohub built without its data library. Kept for the
+    /// binary tests, which skip rather than fail on such a build.
     static let notWiredMessage =
         "this geohub was built without its data library (Layers/TileRenderer are not wired into the CLI yet)"
 }

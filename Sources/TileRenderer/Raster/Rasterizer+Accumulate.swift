@@ -1,0 +1,168 @@
+extension Rasterizer {
+    /// Adds every contour of `path` (each implicitly closed) to the accumulation buffer.
+    func add(_ path: Path) {
+        cells.withUnsafeMutableBufferPointer { cells in
+            rowBlocks.withUnsafeMutableBufferPointer { rowBlocks in
+                path.points.withUnsafeBufferPointer { points in
+                    guard let cellBase = cells.baseAddress, let blockBase = rowBlocks.baseAddress,
+                        let pointBase = points.baseAddress
+                    else { return }
+                    var accumulator = Accumulator(
+                        cells: cellBase, rowBlocks: blockBase, blockShift: blockShift,
+                        width: Double(width), height: Double(height),
+                        rows: height, stride: stride, minRow: minRow, maxRow: maxRow)
+                    var start = 0
+                    for end in path.contourEnds {
+                        if end - start >= 2 {
+                            var previous = pointBase[end - 1]
+                            for i in start..<end {
+                                let p = pointBase[i]
+                                accumulator.addLine(previous.x, previous.y, p.x, p.y)
+                                previous = p
+                            }
+                        }
+                        start = end
+                    }
+                    minRow = accumulator.minRow
+                    maxRow = accumulator.maxRow
+                }
+            }
+        }
+    }
+}
+
+/// The accumulation step over raw pointers to the rasterizer's buffers, valid for the
+/// duration of one `add(_:)`.
+struct Accumulator {
+    let cells: UnsafeMutablePointer<Float>
+    let rowBlocks: UnsafeMutablePointer<UInt64>
+    let blockShift: Int
+    let width: Double
+    let height: Double
+    let rows: Int
+    let stride: Int
+    var minRow: Int
+    var maxRow: Int
+
+    /// Accumulates the signed area of the directed segment (x0, y0) → (x1, y1).
+    ///
+    /// Downward segments (growing y) add positive area, upward ones negative. Parts above
+    /// or below the canvas add nothing; parts left of it add their full height to
+    /// column 0 (everything to their right is inside); parts right of it are dropped
+    /// (they cannot change any visible running sum).
+    @inline(__always)
+    mutating func addLine(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) {
+        guard y0 != y1, x0.isFinite, x1.isFinite, y0.isFinite, y1.isFinite else { return }
+        var (xa, ya, xb, yb, direction) = y0 < y1 ? (x0, y0, x1, y1, 1.0) : (x1, y1, x0, y0, -1.0)
+        let h = height
+        guard yb > 0, ya < h else { return }
+        let dxdy = (xb - xa) / (yb - ya)
+        if ya < 0 {
+            xa += (0 - ya) * dxdy
+            ya = 0
+        }
+        if yb > h {
+            xb -= (yb - h) * dxdy
+            yb = h
+        }
+        let firstRow = Int(ya)
+        let lastRow = min(Int(yb.rounded(.up)) - 1, rows - 1)
+        guard firstRow <= lastRow else { return }
+        minRow = min(minRow, firstRow)
+        maxRow = max(maxRow, lastRow)
+        if firstRow == lastRow {
+            addSpan(cells + firstRow * stride, xa, xb, Float((yb - ya) * direction))
+            mark(firstRow, min(xa, xb), max(xa, xb))
+            return
+        }
+        var y = ya
+        var x = xa
+        for row in firstRow...lastRow {
+            let yNext = min(Double(row + 1), yb)
+            let xNext = yNext == yb ? xb : xa + (yNext - ya) * dxdy
+            addSpan(cells + row * stride, x, xNext, Float((yNext - y) * direction))
+            mark(row, min(x, xNext), max(x, xNext))
+            x = xNext
+            y = yNext
+        }
+    }
+
+    /// Records the blocks of `row` that a piece spanning x `left…right` writes: from the
+    /// cell of its left end to the one after its right end (column 0 for anything left
+    /// of the canvas; nothing past the spare column).
+    @inline(__always)
+    func mark(_ row: Int, _ left: Double, _ right: Double) {
+        let l = Int(max(0, min(left, width)))
+        let r = Int(min(max(0, right), width)) + 1
+        let first = l >> blockShift
+        let last = r >> blockShift
+        let bits = (last - first == 63 ? UInt64.max : ((UInt64(1) << UInt64(last - first + 1)) - 1)) << UInt64(first)
+        rowBlocks[row] |= bits
+    }
+
+    /// Adds a segment piece lying within one pixel row, running from x `xa` to `xb` with
+    /// signed height `dy`, to the row's cells.
+    ///
+    /// In a cell `i` a piece spanning `[l, r] ⊂ [i, i+1]` with height `d` covers, to its
+    /// right inside the cell, `d · (i + 1 − (l + r)/2)`; that goes to cell `i` and the
+    /// rest of `d` to cell `i + 1`, so the row's prefix sum is the exact covered area.
+    @inline(__always)
+    func addSpan(_ row: UnsafeMutablePointer<Float>, _ xa: Double, _ xb: Double, _ dy: Float) {
+        let w = width
+        var l = min(xa, xb)
+        var r = max(xa, xb)
+        if r <= 0 {
+            row[0] += dy
+            return
+        }
+        if l >= w { return }
+        if l >= 0 {
+            // The common case: the piece stays within one visible cell (possibly ending
+            // exactly on its right edge), and the whole height goes there; no division.
+            let i = Int(l)
+            let edge = Double(i + 1)
+            if r <= edge && r <= w {
+                let mid = Float((l + r) * 0.5 - Double(i))
+                row[i] += dy * (1 - mid)
+                row[i + 1] += dy * mid
+                return
+            }
+        }
+        let slope = Double(dy) / (r - l)  // signed height per unit of x
+        if l < 0 {
+            row[0] += Float(slope * -l)
+            l = 0
+        }
+        if r > w { r = w }
+        let i = Int(l)
+        let last = Int(r)
+        if i == last || (Double(last) == r && last == i + 1) {
+            // One cell (possibly ending exactly on its right edge).
+            let d = Float(slope * (r - l))
+            let mid = Float((l + r) * 0.5 - Double(i))
+            row[i] += d * (1 - mid)
+            row[i + 1] += d * mid
+            return
+        }
+        // First partial cell.
+        var d = Float(slope * (Double(i + 1) - l))
+        var mid = Float((l + Double(i + 1)) * 0.5 - Double(i))
+        row[i] += d * (1 - mid)
+        row[i + 1] += d * mid
+        // Whole cells: each gets half its height, the next cell the other half.
+        let half = Float(slope * 0.5)
+        if i + 1 < last {
+            for j in (i + 1)..<last {
+                row[j] += half
+                row[j + 1] += half
+            }
+        }
+        // Last partial cell.
+        if Double(last) < r {
+            d = Float(slope * (r - Double(last)))
+            mid = Float((r - Double(last)) * 0.5)
+            row[last] += d * (1 - mid)
+            row[last + 1] += d * mid
+        }
+    }
+}
