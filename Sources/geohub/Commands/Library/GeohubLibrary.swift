@@ -26,6 +26,10 @@ protocol GeohubLibrary: Sendable {
     /// .geojson file (kind, counts, bounds, zooms, layers).
     func inspect(_ file: URL) throws -> String
 
+    /// The project's `server` settings (every default where `geohub.json` has none),
+    /// read without touching the hub, so `serve` can bind its port before loading layers.
+    func serverSettings(project: URL) throws -> ServerSettings
+
     /// The map service behind `geohub serve`, loaded from the project's hub (building
     /// the layers first if the hub is missing).
     func openMapService(project: URL, progress: @escaping ProgressHandler) throws -> any MapService
