@@ -16,6 +16,7 @@ enum MapPage {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(name) · geohub</title>
+            <link rel="icon" href="data:,">
             <link rel="stylesheet" href="/leaflet/leaflet.css">
             <style>
             \(style)
