@@ -202,6 +202,9 @@ ratio=$(awk -v a="$geohub_rps" -v b="$nginx_rps" 'BEGIN { printf "%.2f", a / b }
 echo "memory: geohub VmRSS $((rss_kb / 1024)) MB (RssAnon $((anon_kb / 1024)) MB, RssFile $((file_kb / 1024)) MB)," \
   "VmHWM while serving $((hwm_kb / 1024)) MB, at start-up $((startup_hwm_kb / 1024)) MB;" \
   "cache holds $((cache_bytes / 1024)) KiB of its ${cache_mb} MiB; limit budget + 50 MB = $((limit_kb / 1024)) MB"
+overhead_kb=$((rss_kb - cache_bytes / 1024))
+echo "memory beyond the cache: $((overhead_kb / 1024)) MB (of which $((file_kb / 1024)) MB shared library code);" \
+  "VmRSS stays under budget + 50 MB while the cache holds less than $(((limit_kb - overhead_kb) / 1024)) MB"
 echo "errors: geohub $geohub_errors, nginx $nginx_errors (non-2xx/3xx answers and socket errors)"
 geohub_cpu=$(cat "$out/cpu-geohub.txt")
 nginx_cpu=$(cat "$out/cpu-nginx.txt")
