@@ -34,7 +34,9 @@ enum MapLegend {
         var object: [String: JSONValue] = [
             "type": "ramp", "title": .string(legend.title), "unit": .string(unit(ramp.label)),
             "stops": .array(
-                ramp.stops.map { stop in ["value": .double(rounded(stop.value)), "color": .string(stop.color.description)] }
+                ramp.stops.map { stop in
+                    ["value": .double(rounded(stop.value)), "color": .string(stop.color.description)]
+                }
             ),
         ]
         if !items.isEmpty { object["items"] = .array(items) }

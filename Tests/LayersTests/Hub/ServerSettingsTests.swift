@@ -59,7 +59,8 @@ final class ServerSettingsTests: XCTestCase {
             #"{"publicURL": "tiles.example"}"#, #"publicURL: expected an http:// or https:// URL, got "tiles.example""#)
         assertError(
             #"{"watchInterval": -1}"#, "watchInterval: expected a number of seconds from 0 (off) to 86400, got -1")
-        assertError(#"{"bearerToken": "short"}"#, "bearerToken: expected at least 16 printable ASCII characters without spaces")
+        assertError(
+            #"{"bearerToken": "short"}"#, "bearerToken: expected at least 16 printable ASCII characters without spaces")
         assertError(
             #"{"cacheMb": 64}"#,
             "cacheMb: unknown key (allowed here: host, port, threads, cacheMB, cacheMaxAge, corsOrigin, bearerToken, "

@@ -178,7 +178,10 @@ final class CommandParserTests: XCTestCase {
 
         let overridden = try parse(
             ServeCommand.self,
-            [try XCTUnwrap(self.project).path, "--port", "0", "--max-age", "7", "--cors-origin", "", "--watch-interval", "0"])
+            [
+                try XCTUnwrap(self.project).path, "--port", "0", "--max-age", "7", "--cors-origin", "",
+                "--watch-interval", "0",
+            ])
         let configuration = overridden.serverConfiguration(project: project)
         XCTAssertEqual(configuration.port, 0)
         XCTAssertEqual(configuration.maxAge, 7)
@@ -193,7 +196,8 @@ final class CommandParserTests: XCTestCase {
     func testServeHelpAndLimitsAreTheProjectFiles() throws {
         let declared = Dictionary(
             uniqueKeysWithValues: ServeCommand().declaredSlots.map { ($0.declaration.name, $0.declaration) })
-        let help = HelpGenerator.help(for: ServeCommand.self).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let help = HelpGenerator.help(for: ServeCommand.self).split(whereSeparator: \.isWhitespace).joined(
+            separator: " ")
         let defaults = ServerSettings()
         for (option, value) in [
             ("port", "\(defaults.port)"), ("cache-mb", "\(defaults.cacheMegabytes)"),

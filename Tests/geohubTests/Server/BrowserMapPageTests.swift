@@ -13,7 +13,9 @@ import XCTest
 ///
 /// The screenshot is kept at `.build/browser-test/map-page.png` for a human to look at.
 final class BrowserMapPageTests: XCTestCase {
-    private static let chromiumCandidates = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+    private static let chromiumCandidates = [
+        "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome",
+    ]
 
     private func chromium() throws -> String {
         if let found = Self.chromiumCandidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) {
@@ -110,7 +112,8 @@ final class BrowserMapPageTests: XCTestCase {
         let radians = Double.pi / 180
         let dLat = (q[1] - p[1]) * radians
         let dLon = (q[0] - p[0]) * radians
-        let h = sin(dLat / 2) * sin(dLat / 2) + cos(p[1] * radians) * cos(q[1] * radians) * sin(dLon / 2) * sin(dLon / 2)
+        let h =
+            sin(dLat / 2) * sin(dLat / 2) + cos(p[1] * radians) * cos(q[1] * radians) * sin(dLon / 2) * sin(dLon / 2)
         return 2 * 6_371_008.8 * asin(min(1, h.squareRoot()))
     }
 }

@@ -89,7 +89,8 @@ final class ProjectServerSettingsTests: XCTestCase {
         let result = try GeohubBinary.run(["serve", folder.path])
         XCTAssertEqual(result.status, 1, result.stderrText)
         XCTAssertTrue(
-            result.stderrText.contains("expected a number of bytes from 4096 to 1048576, got 100 (at server.maxRequestBytes)"),
+            result.stderrText.contains(
+                "expected a number of bytes from 4096 to 1048576, got 100 (at server.maxRequestBytes)"),
             result.stderrText)
     }
 }
