@@ -56,15 +56,13 @@ public struct RoutePlanner: Sendable {
                     range.map { grid.integral(along: edges[$0].points) }
                 }.joined())
         }
-        let flood = integrals(risk?.flood)
-        let wildlife =
-            [integrals(risk?.wildlife)] + (0..<RiskSurface.bandCount).map { integrals(risk?.wildlifeByBand[$0]) }
         let lengths = edges.map(\.length)
-        variants = wildlife.enumerated().map { index, wild in
-            let edgeRisk = zip(flood, wild).map { $0 + $1 }
+        let bands: [TimeOfDayBand?] = [nil] + TimeOfDayBand.allCases
+        variants = bands.map { band in
+            let grid = risk?.routeHazard(band: band)
+            let edgeRisk = integrals(grid)
             return RiskVariant(
-                edgeRisk: edgeRisk, safeCost: zip(lengths, edgeRisk).map { $0 + beta * $1 },
-                grid: risk?.grid(minuteOfDay: index == 0 ? nil : (index - 1) * 360))
+                edgeRisk: edgeRisk, safeCost: zip(lengths, edgeRisk).map { $0 + beta * $1 }, grid: grid)
         }
         shortestCost = lengths
     }
