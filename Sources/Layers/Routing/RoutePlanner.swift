@@ -3,23 +3,34 @@ import GeoCore
 /// Plans the safe and the shortest route between two points on the road network.
 ///
 /// The safe route minimises `length × (1 + β × mean risk)` over the edges walked,
-/// which is `length + β × ∫ risk ds`: the composite risk (hazard × children's
-/// exposure) integrated along the way, with the wildlife part taken at the requested
-/// time of day. The shortest route minimises length alone. Both are measured the same
-/// way, so their `risk` values compare directly.
+/// which is `length + β × ∫ risk ds`, with `risk` the composite's route hazard
+/// (``RiskSurface/routeHazard(band:)``): flood plus wildlife hazard, 0…1 per metre,
+/// the wildlife part taken in the time-of-day band of the requested time. A route's
+/// `risk` is therefore in metres at full hazard: 100 means as much hazard as 100 m
+/// on the bank of a river whose gauge is in danger. The shortest route minimises
+/// length alone; both are measured the same way, so their `risk` values compare
+/// directly.
 ///
-/// A planner is an immutable `Sendable` value built once per project (edge risk
-/// integrals for every time-of-day band are computed up front); ``route(from:to:minuteOfDay:)``
-/// can then run on any number of threads at once.
+/// β (default 4) is the exchange rate: the safe route walks at most β metres further
+/// for each metre of full hazard it avoids, so a route that crosses 300 m of a bear
+/// zone at its dawn peak (hazard about 1) is left for any detour under 1.2 km, while a
+/// faint hazard (0.05 over the same 300 m) is worth at most a 60 m detour. Where no
+/// hazard lies on the way the two routes are the same.
+///
+/// Snapping and cutting go through GEOS (``EdgeIndex``); a planner is an immutable
+/// `Sendable` value built once per project (edge hazard integrals for every
+/// time-of-day band are computed up front); ``route(from:to:minuteOfDay:)`` can then
+/// run on any number of threads at once.
 public struct RoutePlanner: Sendable {
     public let network: RoadNetwork
     /// The composite's route surface, or nil to plan on length alone (no hazards known).
     public let risk: RiskSurface?
-    /// β of the cost (CompositeSettings.beta, default 4).
+    /// β of the cost (CompositeSettings.beta, default 4): metres of detour one metre of
+    /// full hazard is worth.
     public let beta: Double
     /// Points further than this from every road (metres) are refused (default 500 m).
     public let maxSnapDistance: Double
-    /// Per time variant (all day, then each band): ∫ risk ds per edge and the risk grid.
+    /// Per time variant (all day, then each band): ∫ hazard ds per edge and the hazard grid.
     let variants: [RiskVariant]
     /// lon/lat → network CRS.
     let toNetwork: CRSTransform
