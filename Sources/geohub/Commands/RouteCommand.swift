@@ -20,7 +20,9 @@ struct RouteCommand: Command {
     var from: Coordinate
     @Option(name: "to", help: "Destination, longitude first, in degrees.")
     var to: Coordinate
-    @Option(name: "at", help: "Local departure time; wildlife risk is taken in its time-of-day band (0–6, 6–12, 12–18, 18–24 h).")
+    @Option(
+        name: "at",
+        help: "Local departure time; wildlife risk is taken in its time-of-day band (0–6, 6–12, 12–18, 18–24 h).")
     var at: TimeOfDay?
     @Option(name: "scenario", help: "A rainfall scenario for the flood hazard, e.g. rain=50 mm/h.")
     var scenario: RainScenario?
@@ -34,7 +36,8 @@ struct RouteCommand: Command {
     }
 
     func run() throws {
-        let geoJSON = try LibraryWiring.library().route(RouteRequest(project: project.url, from: from, to: to, at: at, scenario: scenario))
+        let geoJSON = try LibraryWiring.library().route(
+            RouteRequest(project: project.url, from: from, to: to, at: at, scenario: scenario))
         if let out {
             let url = URL(fileURLWithPath: out)
             do {

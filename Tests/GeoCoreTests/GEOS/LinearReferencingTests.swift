@@ -60,7 +60,8 @@ final class LinearReferencingTests: XCTestCase {
         let context = try GEOSContext()
         for (i, (c, reference)) in zip(cases, expected).enumerated() {
             let parts = c.line.map { $0.map { Coordinate(x: $0[0], y: $0[1]) } }
-            let line = try Geometry(parts.count == 1 ? .lineString(parts[0]) : .multiLineString(parts), context: context)
+            let line = try Geometry(
+                parts.count == 1 ? .lineString(parts[0]) : .multiLineString(parts), context: context)
             for (p, want) in zip(c.points, reference.projected) {
                 let point = Coordinate(x: p[0], y: p[1])
                 assertClose(try line.project(point), want[0], tolerance: 1e-9, "case \(i): project \(p)")

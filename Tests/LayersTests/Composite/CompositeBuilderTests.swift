@@ -139,7 +139,8 @@ final class CompositeBuilderTests: XCTestCase {
                 assertClose(Double(route.values[i]), min(1, hazard), tolerance: 4e-6, "band \(band) cell \(i)")
             }
             assertClose(
-                Double(surface.routeHazard(band: nil).values[i]), min(1, reference.flood[i] + 0.6 * reference.shares[i]),
+                Double(surface.routeHazard(band: nil).values[i]),
+                min(1, reference.flood[i] + 0.6 * reference.shares[i]),
                 tolerance: 4e-6)
         }
         XCTAssertGreaterThan(capped, 0, "where the danger gauge's river meets the zone at night, the hazard is capped")

@@ -147,7 +147,8 @@ final class RoadNetworkReferenceTests: XCTestCase {
     func testCutsMatchShapelySubstring() throws {
         let road = [[0.0, 0], [300, 40], [520, -80], [700, 200], [700, 200.0000001]]
         var random = SeededRandom(seed: 17)
-        let pieces = (0..<40).map { _ in [random.double(in: 0...1000), random.double(in: 0...1000)] }
+        let pieces =
+            (0..<40).map { _ in [random.double(in: 0...1000), random.double(in: 0...1000)] }
             + [[0, 0], [0, 1e9], [302.3720139, 302.3720139], [250, 250]]
         let reference = try ReferencePython.decode(
             Cuts.self,
@@ -179,8 +180,9 @@ final class RoadNetworkReferenceTests: XCTestCase {
             let ours = try Geometry(.lineString(cut.count >= 2 ? cut : cut + cut), context: GEOSContext()).length
             let theirs = try Geometry(.lineString(want), context: GEOSContext()).length
             assertClose(ours, theirs, tolerance: 1e-6, "length of \(piece)")
-            assertClose(ours, abs(min(max(piece[1], 0), edge.length) - min(max(piece[0], 0), edge.length)),
-                        tolerance: 1e-6, "length of \(piece) from its ends")
+            assertClose(
+                ours, abs(min(max(piece[1], 0), edge.length) - min(max(piece[0], 0), edge.length)),
+                tolerance: 1e-6, "length of \(piece) from its ends")
         }
     }
 }

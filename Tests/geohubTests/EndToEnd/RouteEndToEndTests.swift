@@ -96,10 +96,15 @@ final class RouteEndToEndTests: XCTestCase {
         }
         struct Properties: Decodable {
             let route: String
-            let length_m: Double
+            let lengthM: Double
             let risk: Double
             let beta: Double
             let at: String?
+
+            enum CodingKeys: String, CodingKey {
+                case route, risk, beta, at
+                case lengthM = "length_m"
+            }
         }
         let safe: Route
         let shortest: Route
@@ -142,7 +147,7 @@ final class RouteEndToEndTests: XCTestCase {
         ])
         let drill = try measure(result.stdout, rivers: rivers)
         for route in [drill.safe, drill.shortest] {
-            assertClose(route.props.length_m, route.length, tolerance: 0.5, route.props.route)
+            assertClose(route.props.lengthM, route.length, tolerance: 0.5, route.props.route)
             XCTAssertEqual(route.props.at, "07:30")
             XCTAssertEqual(route.props.beta, 4)
         }
