@@ -84,10 +84,12 @@ struct ExportSummary: Sendable, Equatable {
     var notes: [String] = []
 }
 
-/// `geohub route PROJECT --from LON,LAT --to LON,LAT [--at HH:MM]`.
+/// `geohub route PROJECT --from LON,LAT --to LON,LAT [--at HH:MM] [--scenario rain=MM]`.
 struct RouteRequest: Sendable, Equatable {
     var project: URL
     var from: Coordinate
     var to: Coordinate
     var at: TimeOfDay?
+    /// Rainfall for the gauges' predicted status (the flood hazard routes avoid); nil: as measured.
+    var scenario: RainScenario? = nil
 }
