@@ -46,6 +46,8 @@ enum MapPage {
                 <label for="route-at">Departure <input type="time" id="route-at"></label>
                 <div id="route-status" class="hint">Pick a start and a destination on the map.</div>
                 <table id="route-result"></table>
+                <p class="hint">Risk: the route's metres weighted by hazard (1 m at full hazard counts 1).
+                The safe route accepts a detour to lower it.</p>
               </section>
               <section id="token-section">
                 <h2>Private layers</h2>
