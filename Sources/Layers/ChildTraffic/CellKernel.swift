@@ -73,51 +73,85 @@ struct CellKernel: Sendable {
         }
     }
 
-    /// The loop, four points (two pairs, interleaved for the out-of-order core) a step.
+    /// Points per block: each block is projected, then indexed, then counted, in three
+    /// short loops over L1-resident scratch (splitting the long floating-point chains
+    /// from the scattered increments lets the core overlap far more of both: measured
+    /// 30 % faster than one fused loop here).
+    static let block = 1024
+
+    /// The three passes over every block of `count` points.
     @inline(__always)
     private static func bin<P: PairPolynomial>(
         _ polynomial: P, _ kernel: CellKernel, _ lon: UnsafePointer<Double>, _ lat: UnsafePointer<Double>,
         _ count: Int, _ cells: UnsafeMutablePointer<UInt32>
     ) {
-        let lons = UnsafeRawPointer(lon)
-        let lats = UnsafeRawPointer(lat)
-        var i = 0
-        while i &+ 4 <= count {
-            let offset = i &* 8
-            let a = indices(
-                polynomial, kernel, lons.loadUnaligned(fromByteOffset: offset, as: PointPair.self),
-                lats.loadUnaligned(fromByteOffset: offset, as: PointPair.self))
-            let b = indices(
-                polynomial, kernel, lons.loadUnaligned(fromByteOffset: offset &+ 16, as: PointPair.self),
-                lats.loadUnaligned(fromByteOffset: offset &+ 16, as: PointPair.self))
-            cells[Int(truncatingIfNeeded: UInt32(truncatingIfNeeded: a.x))] &+= 1
-            cells[Int(truncatingIfNeeded: UInt32(truncatingIfNeeded: a.y))] &+= 1
-            cells[Int(truncatingIfNeeded: UInt32(truncatingIfNeeded: b.x))] &+= 1
-            cells[Int(truncatingIfNeeded: UInt32(truncatingIfNeeded: b.y))] &+= 1
-            i &+= 4
-        }
-        while i < count {
-            let single = indices(polynomial, kernel, PointPair(repeating: lon[i]), PointPair(repeating: lat[i]))
-            cells[Int(truncatingIfNeeded: UInt32(truncatingIfNeeded: single.x))] &+= 1
-            i &+= 1
+        withUnsafeTemporaryAllocation(of: PointPair.self, capacity: block) { positions in
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: block) { indices in
+                guard let xs = positions.baseAddress, let indices = indices.baseAddress else { return }
+                let ys = xs + block / 2
+                var start = 0
+                while start < count {
+                    let n = Swift.min(block, count &- start)
+                    project(polynomial, kernel, lon + start, lat + start, n, xs, ys)
+                    index(kernel, xs, ys, (n &+ 1) / 2, indices)
+                    for j in 0..<n { cells[Int(truncatingIfNeeded: indices[j])] &+= 1 }
+                    start &+= n
+                }
+            }
         }
     }
 
-    /// The count indices of two points (see the type's discussion).
+    /// Pass 1: the positions of `n` points, pair by pair (an odd last point fills both
+    /// lanes). A point outside the fitted box gets x = NaN, which fails the frame test.
     @inline(__always)
-    private static func indices<P: PairPolynomial>(_ polynomial: P, _ k: CellKernel, _ lon: PointPair, _ lat: PointPair)
-        -> SIMD2<UInt64>
-    {
+    private static func project<P: PairPolynomial>(
+        _ polynomial: P, _ k: CellKernel, _ lon: UnsafePointer<Double>, _ lat: UnsafePointer<Double>, _ n: Int,
+        _ xs: UnsafeMutablePointer<PointPair>, _ ys: UnsafeMutablePointer<PointPair>
+    ) {
+        let lons = UnsafeRawPointer(lon)
+        let lats = UnsafeRawPointer(lat)
+        var pair = 0
+        while pair &* 2 &+ 2 <= n {
+            let offset = pair &* 16
+            project(
+                polynomial, k, lons.loadUnaligned(fromByteOffset: offset, as: PointPair.self),
+                lats.loadUnaligned(fromByteOffset: offset, as: PointPair.self), into: xs + pair, ys + pair)
+            pair &+= 1
+        }
+        if n & 1 == 1 {
+            project(polynomial, k, PointPair(repeating: lon[n &- 1]), PointPair(repeating: lat[n &- 1]), into: xs + pair, ys + pair)
+        }
+    }
+
+    @inline(__always)
+    private static func project<P: PairPolynomial>(
+        _ polynomial: P, _ k: CellKernel, _ lon: PointPair, _ lat: PointPair,
+        into x: UnsafeMutablePointer<PointPair>, _ y: UnsafeMutablePointer<PointPair>
+    ) {
         let u = lon - k.lonCentre
         let v = lat - k.latCentre
-        let (x, y) = polynomial.evaluate(u, v)
-        let inside =
-            Self.within(u, k.lonHalf, strict: false) & Self.within(v, k.latHalf, strict: false)
-            & Self.within(x - k.xCentre, k.xHalf, strict: true) & Self.within(y - k.yCentre, k.yHalf, strict: true)
-        let column = (x + rounding) - rounding
-        let row = (y + rounding) - rounding
-        let index = row * k.columns + column
-        return Self.bits(Self.double(Self.bits(index) & inside) + rounding)
+        let inBox = within(u, k.lonHalf, strict: false) & within(v, k.latHalf, strict: false)
+        let (px, py) = polynomial.evaluate(u, v)
+        x.pointee = double(bits(px) | ~inBox)  // all ones: a NaN
+        y.pointee = py
+    }
+
+    /// Pass 2: the count index of every position (see the type's discussion).
+    @inline(__always)
+    private static func index(
+        _ k: CellKernel, _ xs: UnsafePointer<PointPair>, _ ys: UnsafePointer<PointPair>, _ pairs: Int,
+        _ indices: UnsafeMutablePointer<UInt32>
+    ) {
+        for pair in 0..<pairs {
+            let x = xs[pair]
+            let y = ys[pair]
+            let inside = within(x - k.xCentre, k.xHalf, strict: true) & within(y - k.yCentre, k.yHalf, strict: true)
+            let column = (x + rounding) - rounding
+            let row = (y + rounding) - rounding
+            let r = bits(double(bits(row * k.columns + column) & inside) + rounding)
+            indices[pair &* 2] = UInt32(truncatingIfNeeded: r.x)
+            indices[pair &* 2 &+ 1] = UInt32(truncatingIfNeeded: r.y)
+        }
     }
 
     /// All ones in the lanes where `|offset| < half` (`≤` unless strict), else 0.
