@@ -2,22 +2,22 @@
 typealias PointPair = SIMD2<Double>
 
 /// The hot loop of ``PointBinner``: lon/lat → fitted polynomial in cell units → count
-/// index, for two points per step, with no branch and no call per point.
+/// index, two points per instruction, with no branch and no call per point.
 ///
-/// Per pair of points it evaluates both polynomials by Horner's rule on `SIMD2<Double>`
-/// lanes (the x86-64 baseline has 128-bit vectors, so two doubles per instruction), then
-/// turns each position into a count index with floating-point operations only:
+/// It evaluates both polynomials by Horner's rule on `SIMD2<Double>` lanes (the x86-64
+/// baseline has 128-bit vectors, so two doubles per instruction; no FMA), then turns
+/// each position into a count index with floating-point operations only:
 ///
-/// - *Inside tests* as `|value − centre| < half` (a NaN compares false, so non-finite
-///   inputs fall out): once on the lon/lat offsets (the fit is only valid inside its
-///   bounds) and once on the cell position.
+/// - *Inside tests* as `|offset| < half` (a NaN compares false, so non-finite inputs
+///   fall out): once on the lon/lat offsets (the fit is only valid inside its bounds)
+///   and once on the cell position.
 /// - *Cell* by adding `1.5·2⁵²`: the sum's last mantissa bits are then the value rounded
-///   to the nearest integer (ties to even). The polynomials' constant terms carry a −½,
-///   so rounding gives the floor of the cell position for every value except one lying
-///   exactly on a cell edge, which may go to either side (such a point is 0 m from the
-///   edge, within any stated tolerance). The lanes are combined as
-///   `row·columns + column + 1` (exact in doubles), masked to 0 where a test failed, and
-///   the index read from the sum's low 32 bits.
+///   to the nearest integer (ties to even). The constant terms are shifted (y by −½, x
+///   by −½ + 1, the 1 making room for index 0), so rounding gives the floor of the cell
+///   position for every value except one lying exactly on a cell edge, which may go to
+///   either side (such a point is 0 m from the edge, within any stated tolerance). The
+///   lanes are combined as `row·columns + column` (exact in doubles), masked to 0 where
+///   a test failed, and the index read from the sum's low 32 bits.
 ///
 /// Index 0 counts every point outside (the frame, the fit, or non-finite); cell
 /// `(column, row)` is index `1 + row·columns + column`.

@@ -162,6 +162,45 @@ final class PointBinnerTests: XCTestCase {
         XCTAssertEqual(fitted.inside, reference.inside)
     }
 
+    /// Points 5 cm either side of the frame's edges (near its corners too, where the
+    /// lon/lat footprint box is tightest) and of interior cell edges, placed with PROJ's
+    /// inverse: the fit must count each on the same side as per-point PROJ.
+    func testPointsNearFrameAndCellEdgesMatchExactProj() throws {
+        let frame = try MetricGrid.covering(
+            lonLat: Self.area, crs: CRS("EPSG:6678"), cellSize: 25, layer: .childTraffic)
+        let extent = frame.extent
+        var random = SeededRandom(seed: 19)
+        var metric: [Coordinate] = []
+        for _ in 0..<20_000 {
+            let along = random.double(in: 0...1)
+            let side = random.double(in: 0...1) < 0.5 ? -0.05 : 0.05
+            let x = extent.minX + along * extent.width
+            let y = extent.minY + along * extent.height
+            switch random.int(in: 0...5) {
+            case 0: metric.append(Coordinate(x: extent.minX + side, y: y))
+            case 1: metric.append(Coordinate(x: extent.maxX + side, y: y))
+            case 2: metric.append(Coordinate(x: x, y: extent.minY + side))
+            case 3: metric.append(Coordinate(x: x, y: extent.maxY + side))
+            case 4:  // a corner, both coordinates just off it
+                let cx = random.double(in: 0...1) < 0.5 ? extent.minX : extent.maxX
+                let cy = random.double(in: 0...1) < 0.5 ? extent.minY : extent.maxY
+                metric.append(Coordinate(x: cx + side, y: cy + random.double(in: -0.05...0.05)))
+            default:  // an interior cell edge
+                let column = Double(random.int(in: 1...(frame.columns - 1)))
+                metric.append(Coordinate(x: frame.originX + column * frame.cellSize + side, y: y))
+            }
+        }
+        let lonLat = try CRSTransform(from: CRS("EPSG:6678"), to: CRS.wgs84).transformed(metric)
+        let lons = lonLat.map(\.x)
+        let lats = lonLat.map(\.y)
+        let fitted = try PointBinner(frame: frame).count(lons: lons, lats: lats)
+        let exact = try PointBinner(frame: frame, projection: .exact).count(lons: lons, lats: lats)
+        XCTAssertEqual(fitted.inside, exact.inside)
+        XCTAssertGreaterThan(exact.inside, 9_000)
+        XCTAssertGreaterThan(exact.outside, 6_000)
+        XCTAssertEqual(moved(fitted.counts, exact.counts.map { Int($0) }), 0, "cells counted differently")
+    }
+
     func testEmptyInputAndNonFiniteCoordinates() throws {
         let frame = try MetricGrid.covering(
             lonLat: Self.area, crs: CRS("EPSG:6678"), cellSize: 500, layer: .childTraffic)
