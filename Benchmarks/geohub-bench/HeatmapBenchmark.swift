@@ -87,11 +87,12 @@ enum HeatmapBenchmark {
             throw Failure(description: "fitted and exact PROJ counts differ by \(differing) (allowed \(Int(allowed)))")
         }
         let kernel = GaussianKernel(bandwidth: 150, cellSize: frame.cellSize)
-        let smoothing = measure(Swift.min(repeats, 5)) {
-            var mass = [Double](repeating: 0, count: fittedCounts.counts.count)
-            for i in mass.indices { mass[i] = Double(fittedCounts.counts[i]) }
-            _ = kernel.smooth(mass, columns: frame.columns, rows: frame.rows)
-        }.map(\.wall).min() ?? .nan
+        let smoothing =
+            measure(Swift.min(repeats, 5)) {
+                var mass = [Double](repeating: 0, count: fittedCounts.counts.count)
+                for i in mass.indices { mass[i] = Double(fittedCounts.counts[i]) }
+                _ = kernel.smooth(mass, columns: frame.columns, rows: frame.rows)
+            }.map(\.wall).min() ?? .nan
 
         let n = Double(lons.count)
         func rate(_ seconds: Double) -> String { String(format: "%.1f", n / seconds / 1e6) }

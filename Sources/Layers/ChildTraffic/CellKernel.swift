@@ -60,7 +60,9 @@ struct CellKernel: Sendable {
     }
 
     /// Counts `count` points from `lon` and `lat` into `cells` (index 0: outside).
-    func count(lon: UnsafePointer<Double>, lat: UnsafePointer<Double>, count: Int, into cells: UnsafeMutablePointer<UInt32>) {
+    func count(
+        lon: UnsafePointer<Double>, lat: UnsafePointer<Double>, count: Int, into cells: UnsafeMutablePointer<UInt32>
+    ) {
         x.withUnsafeBufferPointer { x in
             y.withUnsafeBufferPointer { y in
                 guard let xs = x.baseAddress, let ys = y.baseAddress else { return }
@@ -119,7 +121,9 @@ struct CellKernel: Sendable {
             pair &+= 1
         }
         if n & 1 == 1 {
-            project(polynomial, k, PointPair(repeating: lon[n &- 1]), PointPair(repeating: lat[n &- 1]), into: xs + pair, ys + pair)
+            project(
+                polynomial, k, PointPair(repeating: lon[n &- 1]), PointPair(repeating: lat[n &- 1]), into: xs + pair,
+                ys + pair)
         }
     }
 

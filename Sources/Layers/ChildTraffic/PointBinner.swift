@@ -75,7 +75,8 @@ public struct PointBinner: Sendable {
         let total = Swift.min(lons.count, lats.count)
         let cells = frame.columns * frame.rows
         // Each worker's counts: index 0 for points outside, then the frame's cells.
-        let partials = GridParallel.fold(count: total, chunkSize: Self.chunkSize, initial: [UInt32]()) { counts, range in
+        let partials = GridParallel.fold(count: total, chunkSize: Self.chunkSize, initial: [UInt32]()) {
+            counts, range in
             if counts.isEmpty { counts = [UInt32](repeating: 0, count: cells + 1) }
             countChunk(lons: lons, lats: lats, range: range, into: &counts)
         }
@@ -113,7 +114,8 @@ public struct PointBinner: Sendable {
 
     /// PROJ's batch transform on this thread's transformer, 64 Ki points at a time.
     private func countExactly(
-        lon: UnsafePointer<Double>, lat: UnsafePointer<Double>, range: Range<Int>, into cells: UnsafeMutablePointer<UInt32>
+        lon: UnsafePointer<Double>, lat: UnsafePointer<Double>, range: Range<Int>,
+        into cells: UnsafeMutablePointer<UInt32>
     ) {
         let binning = CellBinning(frame: frame)
         var points: [Coordinate] = []

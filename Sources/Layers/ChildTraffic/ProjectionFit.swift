@@ -51,7 +51,8 @@ public struct ProjectionFit: Sendable, Hashable {
             var worst = 0.0
             for (probe, truth) in zip(checks.probes, checks.truths) {
                 let p = polynomial.evaluate(lon: probe.x, lat: probe.y)
-                worst = Swift.max(worst, ((p.x - truth.x) * (p.x - truth.x) + (p.y - truth.y) * (p.y - truth.y)).squareRoot())
+                worst = Swift.max(
+                    worst, ((p.x - truth.x) * (p.x - truth.x) + (p.y - truth.y) * (p.y - truth.y)).squareRoot())
             }
             guard worst.isFinite else { return nil }
             if worst <= tolerance {
