@@ -62,8 +62,9 @@ public struct GeoPackageWriter {
 
     private func insertSpatialReferenceSystems(into db: SQLiteDatabase) throws {
         let insert = try db.prepare("INSERT INTO gpkg_spatial_ref_sys VALUES (?, ?, ?, ?, ?, ?)")
-        try insert.execute("WGS 84 geodetic", 4326, "EPSG", 4326, try CRS.wgs84.wkt1(),
-                           "longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid")
+        try insert.execute(
+            "WGS 84 geodetic", 4326, "EPSG", 4326, try CRS.wgs84.wkt1(),
+            "longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid")
         for system in GeoPackageSchema.undefinedSystems {
             try insert.execute(system.name, system.id, "NONE", system.id, system.definition, system.description)
         }
@@ -81,7 +82,9 @@ public struct GeoPackageWriter {
         var bounds: BoundingBox?
         for feature in layer.features {
             if let box = feature.shape.boundingBox { bounds = bounds?.union(box) ?? box }
-            var values: [any SQLiteBindable] = [try GeoPackageGeometry.blob(for: feature.shape, srsID: 4326, context: context)]
+            var values: [any SQLiteBindable] = [
+                try GeoPackageGeometry.blob(for: feature.shape, srsID: 4326, context: context)
+            ]
             for column in columns { values.append(column.value(in: feature)) }
             try insert.bind(values)
             try insert.runToCompletion()
@@ -89,8 +92,9 @@ public struct GeoPackageWriter {
 
         let box = bounds ?? BoundingBox(minX: 0, minY: 0, maxX: 0, maxY: 0)
         try db.prepare("INSERT INTO gpkg_contents VALUES (?, 'features', ?, ?, ?, ?, ?, ?, ?, 4326)")
-            .execute(layer.name, layer.name, layer.description, Self.timestamp(lastChange),
-                     box.minX, box.minY, box.maxX, box.maxY)
+            .execute(
+                layer.name, layer.name, layer.description, Self.timestamp(lastChange),
+                box.minX, box.minY, box.maxX, box.maxY)
         try db.prepare("INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', ?, 4326, 0, 0)")
             .execute(layer.name, Self.geometryTypeName(for: layer.features))
     }

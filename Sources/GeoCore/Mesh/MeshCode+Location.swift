@@ -25,8 +25,10 @@ extension MeshCode {
     ///   (the message never repeats the coordinates).
     public init(containing point: Coordinate, level: MeshLevel) throws(MeshCodeError) {
         guard point.lat >= 0, point.lat < 66.66, point.lon >= 100, point.lon < 180 else {
-            throw MeshCodeError(input: "", reason: "the point is outside the area mesh codes cover "
-                                + "(latitude 0 to 66.66, longitude 100 to 180 degrees) or not finite")
+            throw MeshCodeError(
+                input: "",
+                reason: "the point is outside the area mesh codes cover "
+                    + "(latitude 0 to 66.66, longitude 100 to 180 degrees) or not finite")
         }
         // Quarter-mesh cells are 1/480 degree of latitude and 1/320 degree of longitude.
         let row = MeshCode.cellIndex(point.lat * 480, limit: 31_996)
@@ -79,8 +81,9 @@ extension MeshCode {
             lat = lat + MeshUnits.lat5 * Double((d.quarter - 1) >> 1)
             lon = lon + MeshUnits.lon5 * Double((d.quarter - 1) & 1)
         }
-        return Coordinate(lon: lon + level.longitudeSpan * longitudeFraction,
-                          lat: lat + level.latitudeSpan * latitudeFraction)
+        return Coordinate(
+            lon: lon + level.longitudeSpan * longitudeFraction,
+            lat: lat + level.latitudeSpan * latitudeFraction)
     }
 
     /// The cell's extent in degrees: south-west corner to north-east corner.
@@ -94,9 +97,11 @@ extension MeshCode {
     /// south-west, south-east, north-east, north-west, south-west.
     public var polygon: Shape {
         let b = bounds
-        let ring = [Coordinate(lon: b.west, lat: b.south), Coordinate(lon: b.east, lat: b.south),
-                    Coordinate(lon: b.east, lat: b.north), Coordinate(lon: b.west, lat: b.north),
-                    Coordinate(lon: b.west, lat: b.south)]
+        let ring = [
+            Coordinate(lon: b.west, lat: b.south), Coordinate(lon: b.east, lat: b.south),
+            Coordinate(lon: b.east, lat: b.north), Coordinate(lon: b.west, lat: b.north),
+            Coordinate(lon: b.west, lat: b.south),
+        ]
         return .polygon(PolygonRings(exterior: ring))
     }
 
@@ -107,13 +112,23 @@ extension MeshCode {
     var digits: MeshDigits {
         var rest = value
         var d = MeshDigits()
-        if level >= .quarter { d.quarter = Int(rest % 10); rest /= 10 }
-        if level >= .half { d.half = Int(rest % 10); rest /= 10 }
+        if level >= .quarter {
+            d.quarter = Int(rest % 10)
+            rest /= 10
+        }
+        if level >= .half {
+            d.half = Int(rest % 10)
+            rest /= 10
+        }
         if level >= .third {
-            d.longitude3 = Int(rest % 10); d.latitude3 = Int(rest / 10 % 10); rest /= 100
+            d.longitude3 = Int(rest % 10)
+            d.latitude3 = Int(rest / 10 % 10)
+            rest /= 100
         }
         if level >= .second {
-            d.longitude2 = Int(rest % 10); d.latitude2 = Int(rest / 10 % 10); rest /= 100
+            d.longitude2 = Int(rest % 10)
+            d.latitude2 = Int(rest / 10 % 10)
+            rest /= 100
         }
         d.longitude1 = Int(rest % 100)
         d.latitude1 = Int(rest / 100)

@@ -30,8 +30,10 @@ public struct MeshCode: Sendable, Hashable, Comparable, CustomStringConvertible 
             if i < 10 { value = value * 10 + UInt64(byte - UInt8(ascii: "0")) }
         }
         guard let level = MeshLevel(digitCount: bytes.count) else {
-            throw MeshCodeError(input: text, reason: "it has \(bytes.count) digits; a mesh code has 4 (80 km), "
-                                + "6 (10 km), 8 (1 km), 9 (500 m) or 10 (250 m)")
+            throw MeshCodeError(
+                input: text,
+                reason: "it has \(bytes.count) digits; a mesh code has 4 (80 km), "
+                    + "6 (10 km), 8 (1 km), 9 (500 m) or 10 (250 m)")
         }
         let digit = { (i: Int) in Int(bytes[i] - UInt8(ascii: "0")) }
         if digit(2) >= 8 {
@@ -42,8 +44,10 @@ public struct MeshCode: Sendable, Hashable, Comparable, CustomStringConvertible 
         }
         for position in [8, 9] where position < bytes.count {
             guard (1...4).contains(digit(position)) else {
-                throw MeshCodeError(input: text, reason: "digit \(position + 1) (\(position == 8 ? "half" : "quarter")"
-                                    + " mesh) must be 1-4")
+                throw MeshCodeError(
+                    input: text,
+                    reason: "digit \(position + 1) (\(position == 8 ? "half" : "quarter")"
+                        + " mesh) must be 1-4")
             }
         }
         self.init(level: level, value: value)
@@ -67,7 +71,8 @@ public struct MeshCode: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// Orders as the digit strings do: a cell right before its children, cells of a
     /// level in code order.
     public static func < (lhs: MeshCode, rhs: MeshCode) -> Bool {
-        let l = lhs.value * MeshCode.scale[lhs.level.digitCount], r = rhs.value * MeshCode.scale[rhs.level.digitCount]
+        let l = lhs.value * MeshCode.scale[lhs.level.digitCount]
+        let r = rhs.value * MeshCode.scale[rhs.level.digitCount]
         return l != r ? l < r : lhs.level < rhs.level
     }
 

@@ -34,7 +34,9 @@ public struct BoundingBox: Sendable, Hashable, Codable, CustomStringConvertible 
     public var center: Coordinate { Coordinate(x: (minX + maxX) / 2, y: (minY + maxY) / 2) }
     /// `[minX, minY, maxX, maxY]`, the order GeoJSON, TileJSON and MBTiles use.
     public var array: [Double] { [minX, minY, maxX, maxY] }
-    public var isValid: Bool { minX.isFinite && minY.isFinite && maxX.isFinite && maxY.isFinite && minX <= maxX && minY <= maxY }
+    public var isValid: Bool {
+        minX.isFinite && minY.isFinite && maxX.isFinite && maxY.isFinite && minX <= maxX && minY <= maxY
+    }
 
     public func contains(_ c: Coordinate) -> Bool {
         c.x >= minX && c.x <= maxX && c.y >= minY && c.y <= maxY
@@ -45,19 +47,23 @@ public struct BoundingBox: Sendable, Hashable, Codable, CustomStringConvertible 
     }
 
     public func extended(by c: Coordinate) -> BoundingBox {
-        BoundingBox(minX: Swift.min(minX, c.x), minY: Swift.min(minY, c.y), maxX: Swift.max(maxX, c.x), maxY: Swift.max(maxY, c.y))
+        BoundingBox(
+            minX: Swift.min(minX, c.x), minY: Swift.min(minY, c.y), maxX: Swift.max(maxX, c.x),
+            maxY: Swift.max(maxY, c.y))
     }
 
     public func union(_ other: BoundingBox) -> BoundingBox {
-        BoundingBox(minX: Swift.min(minX, other.minX), minY: Swift.min(minY, other.minY),
-                    maxX: Swift.max(maxX, other.maxX), maxY: Swift.max(maxY, other.maxY))
+        BoundingBox(
+            minX: Swift.min(minX, other.minX), minY: Swift.min(minY, other.minY),
+            maxX: Swift.max(maxX, other.maxX), maxY: Swift.max(maxY, other.maxY))
     }
 
     /// The overlap of two boxes, or nil when they are disjoint.
     public func intersection(_ other: BoundingBox) -> BoundingBox? {
         guard intersects(other) else { return nil }
-        return BoundingBox(minX: Swift.max(minX, other.minX), minY: Swift.max(minY, other.minY),
-                           maxX: Swift.min(maxX, other.maxX), maxY: Swift.min(maxY, other.maxY))
+        return BoundingBox(
+            minX: Swift.max(minX, other.minX), minY: Swift.max(minY, other.minY),
+            maxX: Swift.min(maxX, other.maxX), maxY: Swift.min(maxY, other.maxY))
     }
 
     /// The box grown by `margin` on every side.

@@ -19,8 +19,10 @@ public struct MetricGrid: Sendable, Hashable {
     public var rows: Int
     public var values: [Float]
 
-    public init(crs: String, originX: Double, originY: Double, cellSize: Double, columns: Int, rows: Int,
-                values: [Float]? = nil) {
+    public init(
+        crs: String, originX: Double, originY: Double, cellSize: Double, columns: Int, rows: Int,
+        values: [Float]? = nil
+    ) {
         precondition(columns >= 0 && rows >= 0 && cellSize > 0, "grid dimensions are checked by the caller")
         self.crs = crs
         self.originX = originX
@@ -34,8 +36,9 @@ public struct MetricGrid: Sendable, Hashable {
 
     /// The grid's extent in CRS units.
     public var extent: BoundingBox {
-        BoundingBox(minX: originX, minY: originY,
-                    maxX: originX + Double(columns) * cellSize, maxY: originY + Double(rows) * cellSize)
+        BoundingBox(
+            minX: originX, minY: originY,
+            maxX: originX + Double(columns) * cellSize, maxY: originY + Double(rows) * cellSize)
     }
 
     public subscript(column: Int, row: Int) -> Float {
@@ -45,7 +48,8 @@ public struct MetricGrid: Sendable, Hashable {
 
     /// The cell containing a CRS position, or nil outside the grid.
     public func cell(containing c: Coordinate) -> (column: Int, row: Int)? {
-        let fx = (c.x - originX) / cellSize, fy = (c.y - originY) / cellSize
+        let fx = (c.x - originX) / cellSize
+        let fy = (c.y - originY) / cellSize
         guard fx >= 0, fy >= 0, fx < Double(columns), fy < Double(rows) else { return nil }
         return (Int(fx), Int(fy))
     }

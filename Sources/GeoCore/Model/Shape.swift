@@ -65,7 +65,8 @@ public indirect enum Shape: Sendable, Hashable {
         case .polygon(let p): return .polygon(try p.mapCoordinates(transform))
         case .multiLineString(let lines): return .multiLineString(try lines.map { try $0.map(transform) })
         case .multiPolygon(let polys): return .multiPolygon(try polys.map { try $0.mapCoordinates(transform) })
-        case .geometryCollection(let parts): return .geometryCollection(try parts.map { try $0.mapCoordinates(transform) })
+        case .geometryCollection(let parts):
+            return .geometryCollection(try parts.map { try $0.mapCoordinates(transform) })
         }
     }
 

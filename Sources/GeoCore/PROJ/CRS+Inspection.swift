@@ -12,15 +12,17 @@ extension CRS {
         let context = try PROJThreadCache.current().context
         let object = try PROJObject.create(definition, in: context)
         guard proj_is_crs(object.handle) != 0 else {
-            throw PROJError(operation: "proj_is_crs",
-                            message: "'\(definition)' is a coordinate operation, not a coordinate reference system")
+            throw PROJError(
+                operation: "proj_is_crs",
+                message: "'\(definition)' is a coordinate operation, not a coordinate reference system")
         }
         let name = proj_get_name(object.handle).map { String(cString: $0) } ?? definition
         let horizontal = try horizontalCRS(of: object)
         let kind = kind(of: proj_get_type(horizontal.handle))
         let (unitName, unitToSI) = try firstAxisUnit(of: horizontal)
-        return CRS(definition: definition, kind: kind, name: name, unitName: unitName, unitToSI: unitToSI,
-                   areaOfUse: areaOfUse(of: object))
+        return CRS(
+            definition: definition, kind: kind, name: name, unitName: unitName, unitToSI: unitToSI,
+            areaOfUse: areaOfUse(of: object))
     }
 
     /// The CRS that carries the horizontal axes: the source CRS of a bound CRS
@@ -29,12 +31,14 @@ extension CRS {
         let context = object.context
         switch proj_get_type(object.handle) {
         case PJ_TYPE_BOUND_CRS:
-            let base = try PROJObject(proj_get_source_crs(context.handle, object.handle), context: context,
-                                      operation: "proj_get_source_crs")
+            let base = try PROJObject(
+                proj_get_source_crs(context.handle, object.handle), context: context,
+                operation: "proj_get_source_crs")
             return try horizontalCRS(of: base)
         case PJ_TYPE_COMPOUND_CRS:
-            let first = try PROJObject(proj_crs_get_sub_crs(context.handle, object.handle, 0), context: context,
-                                       operation: "proj_crs_get_sub_crs")
+            let first = try PROJObject(
+                proj_crs_get_sub_crs(context.handle, object.handle, 0), context: context,
+                operation: "proj_crs_get_sub_crs")
             return try horizontalCRS(of: first)
         default:
             return object
@@ -54,8 +58,9 @@ extension CRS {
     /// The unit name and its SI conversion factor of axis 0.
     private static func firstAxisUnit(of crs: PROJObject) throws(PROJError) -> (String, Double) {
         let context = crs.context
-        let cs = try PROJObject(proj_crs_get_coordinate_system(context.handle, crs.handle), context: context,
-                                operation: "proj_crs_get_coordinate_system")
+        let cs = try PROJObject(
+            proj_crs_get_coordinate_system(context.handle, crs.handle), context: context,
+            operation: "proj_crs_get_coordinate_system")
         var factor = 0.0
         var unitName: UnsafePointer<CChar>?
         guard proj_cs_get_axis_info(context.handle, cs.handle, 0, nil, nil, nil, &factor, &unitName, nil, nil) != 0
@@ -64,7 +69,10 @@ extension CRS {
     }
 
     private static func areaOfUse(of object: PROJObject) -> BoundingBox? {
-        var west = 0.0, south = 0.0, east = 0.0, north = 0.0
+        var west = 0.0
+        var south = 0.0
+        var east = 0.0
+        var north = 0.0
         guard proj_get_area_of_use(object.context.handle, object.handle, &west, &south, &east, &north, nil) != 0,
             west > -1000, south > -1000  // PROJ reports -1000 for "unknown"
         else { return nil }

@@ -138,9 +138,10 @@ extension CRS {
             self = crs
         } else {
             let degree = Double.pi / 180
-            self.init(definition: definition, kind: kind, name: definition,
-                      unitName: kind == .geographic ? "degree" : "metre",
-                      unitToSI: kind == .geographic ? degree : 1, areaOfUse: nil)
+            self.init(
+                definition: definition, kind: kind, name: definition,
+                unitName: kind == .geographic ? "degree" : "metre",
+                unitToSI: kind == .geographic ? degree : 1, areaOfUse: nil)
         }
     }
 }

@@ -21,7 +21,8 @@ final class PROJContext {
     /// `proj_log_func` (both void).
     init() throws(PROJError) {
         guard let context = proj_context_create() else {
-            throw PROJError(operation: "proj_context_create", message: "PROJ could not create a context (out of memory?)")
+            throw PROJError(
+                operation: "proj_context_create", message: "PROJ could not create a context (out of memory?)")
         }
         handle = context
         proj_log_level(context, PJ_LOG_ERROR)

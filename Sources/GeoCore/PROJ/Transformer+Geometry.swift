@@ -43,12 +43,17 @@ extension Transformer {
         throws(PROJError) -> BoundingBox
     {
         guard densifyPoints >= 0, densifyPoints <= 10_000 else {
-            throw PROJError(operation: "proj_trans_bounds", message: "densifyPoints must be in 0...10000, got \(densifyPoints)")
+            throw PROJError(
+                operation: "proj_trans_bounds", message: "densifyPoints must be in 0...10000, got \(densifyPoints)")
         }
-        var west = 0.0, south = 0.0, east = 0.0, north = 0.0
+        var west = 0.0
+        var south = 0.0
+        var east = 0.0
+        var north = 0.0
         let ok = try withOperation { context, operation in
-            proj_trans_bounds(context, operation, direction.pjDirection, box.minX, box.minY, box.maxX, box.maxY,
-                              &west, &south, &east, &north, Int32(densifyPoints))
+            proj_trans_bounds(
+                context, operation, direction.pjDirection, box.minX, box.minY, box.maxX, box.maxY,
+                &west, &south, &east, &north, Int32(densifyPoints))
         }
         guard ok != 0, west.isFinite, south.isFinite, east.isFinite, north.isFinite else {
             throw operationError("proj_trans_bounds", fallback: "the box could not be transformed")

@@ -37,10 +37,12 @@ public final class Transformer {
         self.target = target
         let context = try PROJContext()
         self.context = context
-        let raw = try PROJObject(proj_create_crs_to_crs(context.handle, source.definition, target.definition, nil),
-                                 context: context, operation: "proj_create_crs_to_crs")
-        operation = try PROJObject(proj_normalize_for_visualization(context.handle, raw.handle), context: context,
-                                   operation: "proj_normalize_for_visualization")
+        let raw = try PROJObject(
+            proj_create_crs_to_crs(context.handle, source.definition, target.definition, nil),
+            context: context, operation: "proj_create_crs_to_crs")
+        operation = try PROJObject(
+            proj_normalize_for_visualization(context.handle, raw.handle), context: context,
+            operation: "proj_normalize_for_visualization")
     }
 
     /// Parses both CRSs (see ``CRS/init(_:)``) and creates the operation.
@@ -59,9 +61,11 @@ public final class Transformer {
     public func transform(_ coordinate: Coordinate, direction: TransformDirection = .forward) throws(PROJError)
         -> Coordinate
     {
-        var x = coordinate.x, y = coordinate.y
-        try transformStrided(x: &x, strideX: 0, y: &y, strideY: 0, count: 1, direction: direction,
-                             policy: .throwError)
+        var x = coordinate.x
+        var y = coordinate.y
+        try transformStrided(
+            x: &x, strideX: 0, y: &y, strideY: 0, count: 1, direction: direction,
+            policy: .throwError)
         return Coordinate(x: x, y: y)
     }
 
@@ -75,17 +79,19 @@ public final class Transformer {
     /// - Throws: ``PROJError`` under `.throwError` when any point fails; the message
     ///   gives the count and first index, never coordinates.
     @discardableResult
-    public func transform(_ coordinates: inout [Coordinate], direction: TransformDirection = .forward,
-                          policy: TransformFailurePolicy = .throwError) throws(PROJError) -> Int
-    {
+    public func transform(
+        _ coordinates: inout [Coordinate], direction: TransformDirection = .forward,
+        policy: TransformFailurePolicy = .throwError
+    ) throws(PROJError) -> Int {
         let count = coordinates.count
         let result: Result<Int, PROJError> = coordinates.withUnsafeMutableBytes { bytes in
             guard let base = bytes.baseAddress else { return .success(0) }
             let x = (base + CoordinateLayout.xOffset).assumingMemoryBound(to: Double.self)
             let y = (base + CoordinateLayout.yOffset).assumingMemoryBound(to: Double.self)
             return Result { () throws(PROJError) -> Int in
-                try transformStrided(x: x, strideX: CoordinateLayout.stride, y: y, strideY: CoordinateLayout.stride,
-                                     count: count, direction: direction, policy: policy)
+                try transformStrided(
+                    x: x, strideX: CoordinateLayout.stride, y: y, strideY: CoordinateLayout.stride,
+                    count: count, direction: direction, policy: policy)
             }
         }
         return try result.get()
@@ -109,12 +115,14 @@ public final class Transformer {
     /// - Throws: ``PROJError`` when the arrays differ in length, or under
     ///   `.throwError` when any point fails.
     @discardableResult
-    public func transform(xs: inout [Double], ys: inout [Double], direction: TransformDirection = .forward,
-                          policy: TransformFailurePolicy = .throwError) throws(PROJError) -> Int
-    {
+    public func transform(
+        xs: inout [Double], ys: inout [Double], direction: TransformDirection = .forward,
+        policy: TransformFailurePolicy = .throwError
+    ) throws(PROJError) -> Int {
         guard xs.count == ys.count else {
-            throw PROJError(operation: "proj_trans_generic",
-                            message: "x and y arrays differ in length (\(xs.count) and \(ys.count))")
+            throw PROJError(
+                operation: "proj_trans_generic",
+                message: "x and y arrays differ in length (\(xs.count) and \(ys.count))")
         }
         let count = xs.count
         let result: Result<Int, PROJError> = xs.withUnsafeMutableBufferPointer { xBuffer in
@@ -122,8 +130,9 @@ public final class Transformer {
                 guard let x = xBuffer.baseAddress, let y = yBuffer.baseAddress else { return .success(0) }
                 let stride = MemoryLayout<Double>.stride
                 return Result { () throws(PROJError) -> Int in
-                    try transformStrided(x: x, strideX: stride, y: y, strideY: stride, count: count,
-                                         direction: direction, policy: policy)
+                    try transformStrided(
+                        x: x, strideX: stride, y: y, strideY: stride, count: count,
+                        direction: direction, policy: policy)
                 }
             }
         }
@@ -153,18 +162,21 @@ public final class Transformer {
     /// cannot transform is set to `HUGE_VAL` and `proj_errno` is set, so failures
     /// are counted from the output.
     @discardableResult
-    private func transformStrided(x: UnsafeMutablePointer<Double>, strideX: Int, y: UnsafeMutablePointer<Double>,
-                                  strideY: Int, count: Int, direction: TransformDirection,
-                                  policy: TransformFailurePolicy) throws(PROJError) -> Int
-    {
+    private func transformStrided(
+        x: UnsafeMutablePointer<Double>, strideX: Int, y: UnsafeMutablePointer<Double>,
+        strideY: Int, count: Int, direction: TransformDirection,
+        policy: TransformFailurePolicy
+    ) throws(PROJError) -> Int {
         guard count > 0 else { return 0 }
         context.clearMessages()
         proj_errno_reset(operation.handle)
-        _ = proj_trans_generic(operation.handle, direction.pjDirection, x, strideX, count, y, strideY, count,
-                               nil, 0, 0, nil, 0, 0)
+        _ = proj_trans_generic(
+            operation.handle, direction.pjDirection, x, strideX, count, y, strideY, count,
+            nil, 0, 0, nil, 0, 0)
         var failures = 0
         var firstFailure = -1
-        let xBytes = UnsafeMutableRawPointer(x), yBytes = UnsafeMutableRawPointer(y)
+        let xBytes = UnsafeMutableRawPointer(x)
+        let yBytes = UnsafeMutableRawPointer(y)
         for i in 0..<count {
             let xi = xBytes.load(fromByteOffset: i * strideX, as: Double.self)
             let yi = yBytes.load(fromByteOffset: i * strideY, as: Double.self)
@@ -183,10 +195,13 @@ public final class Transformer {
         if reason.isEmpty, code != 0, let text = proj_context_errno_string(context.handle, Int32(code)) {
             reason = String(cString: text)
         }
-        let what = count == 1 ? "the point could not be transformed"
+        let what =
+            count == 1
+            ? "the point could not be transformed"
             : "\(failures) of \(count) points could not be transformed (first at index \(firstFailure))"
-        throw PROJError(operation: "proj_trans_generic",
-                        message: "\(source) → \(target): \(what)" + (reason.isEmpty ? "" : ": \(reason)"), code: code)
+        throw PROJError(
+            operation: "proj_trans_generic",
+            message: "\(source) → \(target): \(what)" + (reason.isEmpty ? "" : ": \(reason)"), code: code)
     }
 }
 

@@ -46,7 +46,8 @@ public final class SQLiteStatement {
         case .text(let s): rc = sqlite3_bind_text(handle, index, s, -1, transient)
         case .blob(let data):
             rc = data.withUnsafeBytes { raw in
-                sqlite3_bind_blob64(handle, index, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1), UInt64(raw.count), transient)
+                sqlite3_bind_blob64(
+                    handle, index, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1), UInt64(raw.count), transient)
             }
         }
         guard rc == SQLITE_OK else { throw database.lastError(rc, sql) }

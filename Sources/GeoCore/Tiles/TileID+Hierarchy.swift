@@ -18,8 +18,10 @@ extension TileID {
     public var children: [TileID] {
         guard z < TileID.maxZoom else { return [] }
         let (cx, cy) = (x * 2, y * 2)
-        return [TileID(unchecked: z + 1, cx, cy), TileID(unchecked: z + 1, cx + 1, cy),
-                TileID(unchecked: z + 1, cx + 1, cy + 1), TileID(unchecked: z + 1, cx, cy + 1)]
+        return [
+            TileID(unchecked: z + 1, cx, cy), TileID(unchecked: z + 1, cx + 1, cy),
+            TileID(unchecked: z + 1, cx + 1, cy + 1), TileID(unchecked: z + 1, cx, cy + 1),
+        ]
     }
 
     /// Every tile at `zoom` (≥ this zoom) inside this one, as a range (not materialised).
@@ -31,8 +33,9 @@ extension TileID {
         }
         let shift = zoom - z
         let side = 1 << shift
-        return TileRange(unchecked: zoom, minX: x << shift, maxX: (x << shift) + side - 1,
-                         minY: y << shift, maxY: (y << shift) + side - 1)
+        return TileRange(
+            unchecked: zoom, minX: x << shift, maxX: (x << shift) + side - 1,
+            minY: y << shift, maxY: (y << shift) + side - 1)
     }
 
     /// Whether `other` is this tile or lies inside it.
@@ -62,7 +65,8 @@ extension TileID {
         guard digits.count <= TileID.maxZoom else {
             throw TileError("quadkey has \(digits.count) digits; at most \(TileID.maxZoom) are allowed")
         }
-        var x = 0, y = 0
+        var x = 0
+        var y = 0
         for (i, byte) in digits.enumerated() {
             guard (UInt8(ascii: "0")...UInt8(ascii: "3")).contains(byte) else {
                 throw TileError("quadkey digit \(i + 1) of '\(quadkey.prefix(40))' is not 0, 1, 2 or 3")

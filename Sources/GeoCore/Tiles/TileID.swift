@@ -111,8 +111,9 @@ extension TileID: Codable {
     /// Decodes `{"z","x","y"}` and validates the tile.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        try self.init(z: container.decode(Int.self, forKey: .z), x: container.decode(Int.self, forKey: .x),
-                      y: container.decode(Int.self, forKey: .y))
+        try self.init(
+            z: container.decode(Int.self, forKey: .z), x: container.decode(Int.self, forKey: .x),
+            y: container.decode(Int.self, forKey: .y))
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -45,8 +45,9 @@ public struct TilePixelTransform: Sendable, Hashable {
     @inlinable
     public func pixel(lonLat point: Coordinate) -> Coordinate {
         let unit = WebMercator.unitPoint(point)
-        return Coordinate(x: unit.x * worldSize - Double(tile.x * tileSize),
-                          y: unit.y * worldSize - Double(tile.y * tileSize))
+        return Coordinate(
+            x: unit.x * worldSize - Double(tile.x * tileSize),
+            y: unit.y * worldSize - Double(tile.y * tileSize))
     }
 
     /// Web Mercator metres of a pixel position.

@@ -46,18 +46,23 @@ public struct TileRange: Sendable, Hashable, RandomAccessCollection, CustomStrin
         guard box.minX.isFinite, box.minY.isFinite, box.maxX.isFinite, box.maxY.isFinite else {
             throw TileError("cannot cover a box with non-finite bounds")
         }
-        let parts: [(Double, Double, Double, Double)] = box.west > box.east
+        let parts: [(Double, Double, Double, Double)] =
+            box.west > box.east
             ? [(-180.0, box.south, box.east, box.north), (box.west, box.south, 180.0, box.north)]
             : [(box.west, box.south, box.east, box.north)]
         var ranges: [TileRange] = []
         for (w, s, e, n) in parts {
-            let west = Swift.max(-180.0, w), south = Swift.max(-85.051129, s)
-            let east = Swift.min(180.0, e), north = Swift.min(85.051129, n)
+            let west = Swift.max(-180.0, w)
+            let south = Swift.max(-85.051129, s)
+            let east = Swift.min(180.0, e)
+            let north = Swift.min(85.051129, n)
             let epsilon = 1e-11
             let upperLeft = WebMercator.unitPoint(Coordinate(x: west, y: north))
             let lowerRight = WebMercator.unitPoint(Coordinate(x: east - epsilon, y: south + epsilon))
-            let minX = TileID.index(upperLeft.x, zoom: zoom), minY = TileID.index(upperLeft.y, zoom: zoom)
-            let maxX = TileID.index(lowerRight.x, zoom: zoom), maxY = TileID.index(lowerRight.y, zoom: zoom)
+            let minX = TileID.index(upperLeft.x, zoom: zoom)
+            let minY = TileID.index(upperLeft.y, zoom: zoom)
+            let maxX = TileID.index(lowerRight.x, zoom: zoom)
+            let maxY = TileID.index(lowerRight.y, zoom: zoom)
             if minX <= maxX, minY <= maxY {
                 ranges.append(TileRange(unchecked: zoom, minX: minX, maxX: maxX, minY: minY, maxY: maxY))
             }

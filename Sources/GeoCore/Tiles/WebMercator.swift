@@ -44,8 +44,9 @@ public enum WebMercator {
     /// The lon/lat point of Web Mercator metres (mercantile's `lnglat`).
     @inlinable
     public static func unproject(_ metres: Coordinate) -> Coordinate {
-        Coordinate(x: metres.x * radiansToDegrees / earthRadius,
-                   y: (Double.pi * 0.5 - 2.0 * atan(exp(-metres.y / earthRadius))) * radiansToDegrees)
+        Coordinate(
+            x: metres.x * radiansToDegrees / earthRadius,
+            y: (Double.pi * 0.5 - 2.0 * atan(exp(-metres.y / earthRadius))) * radiansToDegrees)
     }
 
     /// Projects every coordinate of `coordinates` in place (lon/lat → metres).

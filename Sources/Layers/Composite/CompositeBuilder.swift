@@ -16,7 +16,12 @@ import GeoCore
 /// - exposure `E(x) = floor + (1 − floor) · ρ(x) / max ρ`, with `ρ` the child-traffic
 ///   density averaged over the cell and `max ρ` its one global maximum (`floor` =
 ///   `exposureFloor`, default 0.2); without a child-traffic layer `E = 1`.
-/// - composite `C(x) = (w_flood · F(x) + w_wildlife · W(x)) · E(x)`.
+/// - composite `C(x) = (w_flood · F(x) + w_wildlife · W(x)) · E(x)`: the layer, where
+///   hazards meet children (1.0 = a full hazard where children are busiest).
+/// - route hazard `R_b(x) = min(1, w_flood · F(x) + w_wildlife · W_b(x))`: what safe
+///   routes avoid at a time of day in band `b` (see ``RiskSurface``). F and W are each
+///   0…1, so with the default weights 1.0 means a full hazard: the bank of a river at a
+///   gauge in danger, or the busiest camera's zone in its busiest band.
 public struct CompositeBuilder: Sendable {
     public let settings: CompositeSettings
     /// The all-zero grid (project CRS, project bbox, `cellSize` cells) everything is computed on.
@@ -53,19 +58,19 @@ public struct CompositeBuilder: Sendable {
         childTraffic: MetricGrid?, gauges: [FloodGauge], rivers: [Shape],
         zones: [WildlifeHazard]
     ) throws(GridLayerError) -> RiskSurface {
-        let exposure = try exposure(childTraffic)
         let flood = try floodHazard(gauges: gauges, rivers: rivers)
         let wildlife = try wildlifeHazard(zones)
         func weighted(_ hazard: MetricGrid, _ weight: Double) -> MetricGrid {
             var grid = hazard
-            for i in grid.values.indices { grid.values[i] = Float(weight) * hazard.values[i] * exposure.values[i] }
+            for i in grid.values.indices { grid.values[i] = Float(weight) * hazard.values[i] }
             return grid
         }
         let wf = settings.weight(of: .flood)
         let ww = settings.weight(of: .wildlife)
         return RiskSurface(
             flood: weighted(flood, wf), wildlife: weighted(wildlife.allDay, ww),
-            wildlifeByBand: wildlife.byBand.map { weighted($0, ww) })
+            wildlifeByBand: wildlife.byBand.map { weighted($0, ww) },
+            exposure: childTraffic == nil ? nil : try exposure(childTraffic))
     }
 
     /// The `composite` layer (the all-day composite grid) for a surface.
@@ -80,8 +85,10 @@ public struct CompositeBuilder: Sendable {
     ) -> BuiltLayer {
         let grid = surface.allDay
         var bandMaxima: [String: JSONValue] = [:]
+        var routeMaxima: [String: JSONValue] = [:]
         for band in TimeOfDayBand.allCases {
             bandMaxima[band.key] = .double(Double(surface.grid(band: band).maximum))
+            routeMaxima[band.key] = .double(Double(surface.routeHazard(band: band).maximum))
         }
         let metadata: [String: JSONValue] = [
             "unit": "hazard × exposure (0 = none)",
@@ -101,9 +108,11 @@ public struct CompositeBuilder: Sendable {
             "wildlife_zones": .int(zones),
             "normalisation": "global-maximum",
             "maximum": .double(Double(grid.maximum)),
-            "flood_maximum": .double(Double(surface.flood.maximum)),
+            "flood_maximum": .double(Double(surface.flood.maximum)),  // weighted hazard, before exposure
             "wildlife_maximum": .double(Double(surface.wildlife.maximum)),
             "maximum_by_band": .object(bandMaxima),
+            "route_hazard": "min(1, w_flood · flood + w_wildlife · wildlife in the band), exposure left out",
+            "route_hazard_maximum_by_band": .object(routeMaxima),
         ]
         return BuiltLayer(name: .composite, grid: grid, metadata: metadata, builtAt: builtAt)
     }

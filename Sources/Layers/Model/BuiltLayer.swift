@@ -18,8 +18,10 @@ public struct BuiltLayer: Sendable {
     /// When the layer was built (UTC).
     public var builtAt: Date
 
-    public init(name: LayerName, features: [Feature] = [], grid: MetricGrid? = nil,
-                metadata: [String: JSONValue] = [:], builtAt: Date = Date()) {
+    public init(
+        name: LayerName, features: [Feature] = [], grid: MetricGrid? = nil,
+        metadata: [String: JSONValue] = [:], builtAt: Date = Date()
+    ) {
         self.name = name
         self.features = features
         self.grid = grid

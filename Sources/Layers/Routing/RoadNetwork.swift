@@ -35,8 +35,6 @@ public struct RoadNetwork: Sendable {
     /// `arcs[arcStart[n] ..< arcStart[n + 1]]` leave node `n`.
     let arcStart: [Int]
     let arcs: [Arc]
-    /// Finds the edge nearest a point.
-    let segments: SegmentGrid
 
     /// Builds the graph from edges already noded and projected (see `RoadNetwork+Build`).
     init(crs: CRS, nodes: [Coordinate], edges: [Edge]) {
@@ -60,7 +58,6 @@ public struct RoadNetwork: Sendable {
         }
         self.arcStart = start
         self.arcs = arcs
-        self.segments = SegmentGrid(edges: edges)
     }
 
     /// The total length of all edges in metres.

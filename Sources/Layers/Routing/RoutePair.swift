@@ -14,7 +14,7 @@ public struct PlannedRoute: Sendable, Hashable {
     public var coordinates: [Coordinate]
     /// Length in metres (in the project CRS).
     public var length: Double
-    /// The composite risk integrated along the route (risk × metres).
+    /// The route hazard (0…1) integrated along the route: metres at full hazard.
     public var risk: Double
     /// `length + β × risk`, what the safe route minimises.
     public var cost: Double

@@ -3,23 +3,34 @@ import GeoCore
 /// Plans the safe and the shortest route between two points on the road network.
 ///
 /// The safe route minimises `length × (1 + β × mean risk)` over the edges walked,
-/// which is `length + β × ∫ risk ds`: the composite risk (hazard × children's
-/// exposure) integrated along the way, with the wildlife part taken at the requested
-/// time of day. The shortest route minimises length alone. Both are measured the same
-/// way, so their `risk` values compare directly.
+/// which is `length + β × ∫ risk ds`, with `risk` the composite's route hazard
+/// (``RiskSurface/routeHazard(band:)``): flood plus wildlife hazard, 0…1 per metre,
+/// the wildlife part taken in the time-of-day band of the requested time. A route's
+/// `risk` is therefore in metres at full hazard: 100 means as much hazard as 100 m
+/// on the bank of a river whose gauge is in danger. The shortest route minimises
+/// length alone; both are measured the same way, so their `risk` values compare
+/// directly.
 ///
-/// A planner is an immutable `Sendable` value built once per project (edge risk
-/// integrals for every time-of-day band are computed up front); ``route(from:to:minuteOfDay:)``
-/// can then run on any number of threads at once.
+/// β (default 4) is the exchange rate: the safe route walks at most β metres further
+/// for each metre of full hazard it avoids, so a route that crosses 300 m of a bear
+/// zone at its dawn peak (hazard about 1) is left for any detour under 1.2 km, while a
+/// faint hazard (0.05 over the same 300 m) is worth at most a 60 m detour. Where no
+/// hazard lies on the way the two routes are the same.
+///
+/// Snapping and cutting go through GEOS (``EdgeIndex``); a planner is an immutable
+/// `Sendable` value built once per project (edge hazard integrals for every
+/// time-of-day band are computed up front); ``route(from:to:minuteOfDay:)`` can then
+/// run on any number of threads at once.
 public struct RoutePlanner: Sendable {
     public let network: RoadNetwork
     /// The composite's route surface, or nil to plan on length alone (no hazards known).
     public let risk: RiskSurface?
-    /// β of the cost (CompositeSettings.beta, default 4).
+    /// β of the cost (CompositeSettings.beta, default 4): metres of detour one metre of
+    /// full hazard is worth.
     public let beta: Double
     /// Points further than this from every road (metres) are refused (default 500 m).
     public let maxSnapDistance: Double
-    /// Per time variant (all day, then each band): ∫ risk ds per edge and the risk grid.
+    /// Per time variant (all day, then each band): ∫ hazard ds per edge and the hazard grid.
     let variants: [RiskVariant]
     /// lon/lat → network CRS.
     let toNetwork: CRSTransform
@@ -56,15 +67,13 @@ public struct RoutePlanner: Sendable {
                     range.map { grid.integral(along: edges[$0].points) }
                 }.joined())
         }
-        let flood = integrals(risk?.flood)
-        let wildlife =
-            [integrals(risk?.wildlife)] + (0..<RiskSurface.bandCount).map { integrals(risk?.wildlifeByBand[$0]) }
         let lengths = edges.map(\.length)
-        variants = wildlife.enumerated().map { index, wild in
-            let edgeRisk = zip(flood, wild).map { $0 + $1 }
+        let bands: [TimeOfDayBand?] = [nil] + TimeOfDayBand.allCases
+        variants = bands.map { band in
+            let grid = risk?.routeHazard(band: band)
+            let edgeRisk = integrals(grid)
             return RiskVariant(
-                edgeRisk: edgeRisk, safeCost: zip(lengths, edgeRisk).map { $0 + beta * $1 },
-                grid: risk?.grid(minuteOfDay: index == 0 ? nil : (index - 1) * 360))
+                edgeRisk: edgeRisk, safeCost: zip(lengths, edgeRisk).map { $0 + beta * $1 }, grid: grid)
         }
         shortestCost = lengths
     }
@@ -97,24 +106,40 @@ public struct RoutePlanner: Sendable {
         if let minuteOfDay, !(0..<1440).contains(minuteOfDay) {
             throw RouteError(.invalidTime, "the time of day must be 00:00–23:59")
         }
-        let start = try snap(from, role: "start")
-        let end = try snap(to, role: "end")
+        let index: EdgeIndex
+        do {
+            index = try EdgeIndex(network: network, context: GEOSContext.current)
+        } catch {
+            throw RouteError(.preparation, "cannot index the road network: \(error)")
+        }
+        let start = try snap(from, role: "start", index: index)
+        let end = try snap(to, role: "end", index: index)
         let variant = variants[minuteOfDay.map { RiskSurface.band(minuteOfDay: $0) + 1 } ?? 0]
         let edgeRisk = variant.edgeRisk
         let grid = variant.grid
 
-        func measure(_ piece: PathPiece) -> (length: Double, risk: Double) {
+        // The points of a piece: the whole edge as stored, or GEOS's cut of it.
+        func points(_ piece: PathPiece) throws(RouteError) -> [Coordinate] {
+            let edge = network.edges[piece.edge]
+            if piece.from <= 0 && piece.to >= edge.length { return edge.points }
+            if piece.to <= 0 && piece.from >= edge.length { return edge.points.reversed() }
+            do {
+                return try index.cut(piece)
+            } catch {
+                throw RouteError(.preparation, "cannot cut a road at the route's end: \(error)")
+            }
+        }
+        func measure(_ piece: PathPiece) throws(RouteError) -> (length: Double, risk: Double) {
             let edge = network.edges[piece.edge]
             let length = abs(piece.to - piece.from)
             if min(piece.from, piece.to) <= 0 && max(piece.from, piece.to) >= edge.length {
                 return (length, edgeRisk[piece.edge])
             }
-            let points = Polyline.cut(edge.points, cumulative: edge.cumulative, from: piece.from, to: piece.to)
-            return (length, grid?.integral(along: points) ?? 0)
+            return (length, grid?.integral(along: try points(piece)) ?? 0)
         }
-        func search(safe: Bool) -> PathSearch {
-            func cost(_ piece: PathPiece) -> Double {
-                let m = measure(piece)
+        func search(safe: Bool) throws(RouteError) -> PathSearch {
+            func cost(_ piece: PathPiece) throws(RouteError) -> Double {
+                let m = try measure(piece)
                 return safe ? m.length + beta * m.risk : m.length
             }
             let a = network.edges[start.edge]
@@ -128,16 +153,17 @@ public struct RoutePlanner: Sendable {
                 (b.from, PathPiece(edge: end.edge, from: 0, to: end.offset)),
                 (b.to, PathPiece(edge: end.edge, from: b.length, to: end.offset)),
             ] {
-                endArcs[node, default: []].append((piece, cost(piece)))
+                endArcs[node, default: []].append((piece, try cost(piece)))
             }
             let direct = start.edge == end.edge ? PathPiece(edge: start.edge, from: start.offset, to: end.offset) : nil
+            var startArcs: [(to: Int, piece: PathPiece, cost: Double)] = []
+            for (node, piece) in startPieces { startArcs.append((node, piece, try cost(piece))) }
             return PathSearch(
-                nodeCount: network.nodes.count,
-                startArcs: startPieces.map { (to: $0.0, piece: $0.1, cost: cost($0.1)) },
-                endArcs: endArcs, direct: direct.map { (piece: $0, cost: cost($0)) })
+                nodeCount: network.nodes.count, startArcs: startArcs, endArcs: endArcs,
+                direct: try direct.map { piece throws(RouteError) in (piece: piece, cost: try cost(piece)) })
         }
-        guard let shortest = search(safe: false).run(network, edgeCost: shortestCost),
-            let safe = search(safe: true).run(network, edgeCost: variant.safeCost)
+        guard let shortest = try search(safe: false).run(network, edgeCost: shortestCost),
+            let safe = try search(safe: true).run(network, edgeCost: variant.safeCost)
         else {
             throw RouteError(
                 .disconnected,
@@ -145,27 +171,23 @@ public struct RoutePlanner: Sendable {
                     + "the road network)")
         }
         func route(_ kind: PlannedRoute.Kind, _ pieces: [PathPiece]) throws(RouteError) -> PlannedRoute {
-            var points: [Coordinate] = []
+            var coordinates: [Coordinate] = []
             var length = 0.0
             var exposure = 0.0
             for piece in pieces {
-                let edge = network.edges[piece.edge]
-                let m = measure(piece)
+                let m = try measure(piece)
                 length += m.length
                 exposure += m.risk
-                for p in Polyline.cut(edge.points, cumulative: edge.cumulative, from: piece.from, to: piece.to)
-                where points.last != p {
-                    points.append(p)
-                }
+                for p in try points(piece) where coordinates.last != p { coordinates.append(p) }
             }
-            if points.count == 1, let only = points.first { points.append(only) }
+            if coordinates.count == 1, let only = coordinates.first { coordinates.append(only) }
             do {
-                points = try toNetwork.inverse.transformed(points)
+                coordinates = try toNetwork.inverse.transformed(coordinates)
             } catch {
                 throw RouteError(.preparation, "cannot project the route back to lon/lat: \(error)")
             }
             return PlannedRoute(
-                kind: kind, coordinates: points, length: length, risk: exposure,
+                kind: kind, coordinates: coordinates, length: length, risk: exposure,
                 cost: length + beta * exposure)
         }
         return RoutePair(
@@ -175,8 +197,8 @@ public struct RoutePlanner: Sendable {
     }
 
     /// Where a lon/lat point meets the network: its edge, the distance along it and
-    /// how far the point was from it.
-    private func snap(_ point: Coordinate, role: String) throws(RouteError)
+    /// how far the point was from it (GEOS, through ``EdgeIndex``).
+    private func snap(_ point: Coordinate, role: String, index: EdgeIndex) throws(RouteError)
         -> (edge: Int, offset: Double, distance: Double)
     {
         guard point.isFinite, (-180...180).contains(point.x), (-90...90).contains(point.y) else {
@@ -188,18 +210,19 @@ public struct RoutePlanner: Sendable {
         } catch {
             throw RouteError(.invalidPoint, "the \(role) point cannot be projected into \(network.crs)")
         }
-        guard let hit = network.segments.nearest(to: metric, maxDistance: .infinity, edges: network.edges) else {
-            throw RouteError(.noNetwork, "the road network is empty")
+        let hit: (edge: Int, offset: Double, distance: Double)?
+        do {
+            hit = try index.snap(metric)
+        } catch {
+            throw RouteError(.preparation, "cannot snap the \(role) point onto the roads: \(error)")
         }
+        guard let hit else { throw RouteError(.noNetwork, "the road network is empty") }
         guard hit.distance <= maxSnapDistance else {
             throw RouteError(
                 .offNetwork,
                 "the \(role) point is \(Int(hit.distance.rounded())) m from the nearest road "
                     + "(at most \(Int(maxSnapDistance)) m); pick a point on or near a road")
         }
-        let edge = network.edges[Int(hit.entry.edge)]
-        let s = Int(hit.entry.segment)
-        let offset = edge.cumulative[s] + hit.t * (edge.cumulative[s + 1] - edge.cumulative[s])
-        return (Int(hit.entry.edge), offset, hit.distance)
+        return hit
     }
 }

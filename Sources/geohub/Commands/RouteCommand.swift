@@ -1,15 +1,17 @@
 import Foundation
 import GeoCore
 
-/// `geohub route PROJECT --from LON,LAT --to LON,LAT [--at HH:MM] [--out FILE]`.
+/// `geohub route PROJECT --from LON,LAT --to LON,LAT [--at HH:MM] [--scenario rain=MM] [--out FILE]`.
 struct RouteCommand: Command {
     static let configuration = CommandConfiguration(
         name: "route",
         abstract: "Plan the safe and the shortest route between two points.",
         discussion: """
             Prints (or writes to --out) a GeoJSON FeatureCollection of two LineStrings whose properties \
-            hold route (safe or shortest), length_m and risk (exposure along the route). The safe route \
-            minimises length × (1 + β × risk) on the road network.
+            hold route (safe or shortest), length_m and risk (the hazard met along the route, in metres \
+            at full hazard). The safe route minimises length + β × risk on the road network (β = 4 unless \
+            layers.composite.beta says otherwise); --at weighs wildlife at that time of day, --scenario \
+            rates the river gauges as predicted for that rainfall (a flood drill).
             """)
 
     @Argument(help: "The project folder (the one with geohub.json).", valueName: "PROJECT")
@@ -18,8 +20,12 @@ struct RouteCommand: Command {
     var from: Coordinate
     @Option(name: "to", help: "Destination, longitude first, in degrees.")
     var to: Coordinate
-    @Option(name: "at", help: "Local departure time; risk that depends on the hour (commute traffic) uses it.")
+    @Option(
+        name: "at",
+        help: "Local departure time; wildlife risk is taken in its time-of-day band (0–6, 6–12, 12–18, 18–24 h).")
     var at: TimeOfDay?
+    @Option(name: "scenario", help: "A rainfall scenario for the flood hazard, e.g. rain=50 mm/h.")
+    var scenario: RainScenario?
     @Option(name: "out", help: "Write the GeoJSON to this file instead of standard output.", valueName: "FILE")
     var out: String?
     @Flag(name: "quiet", help: "Print no summary.")
@@ -30,7 +36,8 @@ struct RouteCommand: Command {
     }
 
     func run() throws {
-        let geoJSON = try LibraryWiring.library().route(RouteRequest(project: project.url, from: from, to: to, at: at))
+        let geoJSON = try LibraryWiring.library().route(
+            RouteRequest(project: project.url, from: from, to: to, at: at, scenario: scenario))
         if let out {
             let url = URL(fileURLWithPath: out)
             do {

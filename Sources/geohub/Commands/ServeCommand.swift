@@ -1,4 +1,8 @@
 import Foundation
+import Layers
+
+/// The server defaults `--help` shows: the project file's (see ``ServerSettings``).
+private let serveDefaults = ServerSettings()
 
 /// `geohub serve PROJECT [--host 127.0.0.1] [--port 8080] …`: the tile server and
 /// its map page, until SIGINT or SIGTERM.
@@ -9,76 +13,99 @@ struct ServeCommand: Command {
         discussion: """
             Prints 'geohub: serving NAME at URL' on standard output once listening. Private layers \
             (child-traffic unless the project says otherwise) need 'Authorization: Bearer TOKEN'; the \
-            token comes from --token-file or the GEOHUB_TOKEN environment variable, never the command \
-            line. SIGINT or SIGTERM stops accepting, lets requests in flight finish and exits 0.
+            token comes from --token-file, else the GEOHUB_TOKEN environment variable, else the project's \
+            server.bearerToken, never the command line. The defaults below are the project file's: a value \
+            in geohub.json's server object (host, port, threads, cacheMB, cacheMaxAge, corsOrigin, \
+            connectionTimeout, maxConnections, maxConnectionsPerIP, maxRequestBytes, publicURL, \
+            watchInterval) replaces the default, and an option given here replaces both. SIGINT or SIGTERM \
+            stops accepting, lets requests in flight finish and exits 0.
             """)
 
     @Argument(help: "The project folder (the one with geohub.json).", valueName: "PROJECT")
     var project: ProjectFolder
-    @Option(name: "host", help: "The address to listen on (0.0.0.0 for every interface).", valueName: "ADDRESS")
-    var host = "127.0.0.1"
-    @Option(name: "port", help: "The TCP port; 0 picks a free one.", valueName: "PORT")
-    var port = 8080
-    @Option(name: "threads", help: "Worker threads (default: the number of cores).")
-    var threads: Int?
-    @Option(name: "cache-mb", help: "Memory budget of the tile and GeoJSON cache, in MiB.", valueName: "MB")
-    var cacheMegabytes = 256
-    @Option(name: "max-age", help: "Cache-Control max-age of tiles and layers, in seconds.", valueName: "SECONDS")
-    var maxAge = 3600
     @Option(
-        name: "cors-origin", help: "Access-Control-Allow-Origin value; an empty string sends none.", valueName: "ORIGIN"
-    )
-    var corsOrigin = "*"
+        name: "host", help: "The address to listen on (0.0.0.0 for every interface).", valueName: "ADDRESS",
+        defaultDescription: serveDefaults.host)
+    var host: String?
+    @Option(
+        name: "port", help: "The TCP port; 0 picks a free one.", valueName: "PORT",
+        defaultDescription: String(serveDefaults.port))
+    var port: Int?
+    @Option(name: "threads", help: "Worker threads.", defaultDescription: "the number of cores")
+    var threads: Int?
+    @Option(
+        name: "cache-mb", help: "Memory budget of the tile and GeoJSON cache, in MiB.", valueName: "MB",
+        defaultDescription: String(serveDefaults.cacheMegabytes))
+    var cacheMegabytes: Int?
+    @Option(
+        name: "max-age", help: "Cache-Control max-age of tiles and layers, in seconds.", valueName: "SECONDS",
+        defaultDescription: String(serveDefaults.cacheMaxAge))
+    var maxAge: Int?
+    @Option(
+        name: "cors-origin", help: "Access-Control-Allow-Origin value; an empty string sends none.",
+        defaultDescription: serveDefaults.corsOrigin)
+    var corsOrigin: CORSOrigin?
     @Option(
         name: "token-file", help: "A file holding the bearer token for private layers (else $GEOHUB_TOKEN).",
         valueName: "FILE")
     var tokenFile: String?
     @Option(
         name: "timeout", help: "Seconds a connection may stay idle or stalled before it is closed.",
-        valueName: "SECONDS")
-    var timeout = 10
-    @Option(name: "max-connections", help: "Connections open at once.")
-    var maxConnections = 1024
-    @Option(name: "max-connections-per-ip", help: "Connections open at once from one address.")
-    var maxConnectionsPerIP = 128
+        valueName: "SECONDS", defaultDescription: String(serveDefaults.connectionTimeout))
+    var timeout: Int?
+    @Option(
+        name: "max-connections", help: "Connections open at once.",
+        defaultDescription: String(serveDefaults.maxConnections))
+    var maxConnections: Int?
+    @Option(
+        name: "max-connections-per-ip", help: "Connections open at once from one address; 0 means no limit.",
+        defaultDescription: String(serveDefaults.maxConnectionsPerIP))
+    var maxConnectionsPerIP: Int?
     @Option(
         name: "max-request-bytes", help: "Memory per connection; the request line and headers must fit.",
-        valueName: "BYTES")
-    var maxRequestBytes = 32 * 1024
+        valueName: "BYTES", defaultDescription: String(serveDefaults.maxRequestBytes))
+    var maxRequestBytes: Int?
     @Option(
         name: "access-log", help: "Where the JSON access log goes: a file, '-' for standard error, or 'off'.",
         valueName: "FILE")
     var accessLog = "-"
     @Option(
-        name: "public-url",
-        help: "The URL clients use to reach the server, for TileJSON (default: from the Host header).", valueName: "URL"
-    )
+        name: "public-url", help: "The URL clients use to reach the server, for TileJSON.", valueName: "URL",
+        defaultDescription: "from the Host header")
     var publicURL: String?
     @Option(
         name: "watch-interval",
         help: "Seconds between checks of the source files for live rebuilds; 0 turns watching off.",
-        valueName: "SECONDS")
-    var watchInterval = 10.0
+        valueName: "SECONDS", defaultDescription: serveDefaults.watchInterval.argumentDescription)
+    var watchInterval: Double?
     @Flag(name: "quiet", help: "Print only the serving line and errors.")
     var quiet: Bool
 
     func validate() throws {
-        try Self.check("--port", port, in: 0...65535, "0 picks a free port")
-        if let threads { try Self.check("--threads", threads, in: 1...256, "the default is the number of cores") }
-        try Self.check("--cache-mb", cacheMegabytes, in: 1...1 << 20, "the cache needs at least 1 MiB")
-        try Self.check("--max-age", maxAge, in: 0...31_536_000, "seconds, at most a year")
-        try Self.check("--timeout", timeout, in: 1...3600, "seconds")
-        try Self.check("--max-connections", maxConnections, in: 1...100_000, "")
-        try Self.check("--max-connections-per-ip", maxConnectionsPerIP, in: 0...100_000, "0 means no limit")
-        try Self.check("--max-request-bytes", maxRequestBytes, in: 4096...1 << 20, "4096 to 1048576")
-        if !(0...86_400).contains(watchInterval) {
+        typealias Limits = ServerSettings
+        if let port { try Self.check("--port", port, in: Limits.portRange, "0 picks a free port") }
+        if let threads { try Self.check("--threads", threads, in: Limits.threadsRange, "the default is one per core") }
+        if let cacheMegabytes {
+            try Self.check("--cache-mb", cacheMegabytes, in: Limits.cacheMegabytesRange, "MiB")
+        }
+        if let maxAge { try Self.check("--max-age", maxAge, in: Limits.cacheMaxAgeRange, "seconds, at most a year") }
+        if let timeout { try Self.check("--timeout", timeout, in: Limits.connectionTimeoutRange, "seconds") }
+        if let maxConnections {
+            try Self.check("--max-connections", maxConnections, in: Limits.maxConnectionsRange, "")
+        }
+        if let maxConnectionsPerIP {
+            try Self.check(
+                "--max-connections-per-ip", maxConnectionsPerIP, in: Limits.maxConnectionsPerIPRange,
+                "0 means no limit")
+        }
+        if let maxRequestBytes {
+            try Self.check("--max-request-bytes", maxRequestBytes, in: Limits.maxRequestBytesRange, "bytes")
+        }
+        if let watchInterval, !Limits.watchIntervalRange.contains(watchInterval) {
             throw UsageError.invalidValue(
                 "--watch-interval", expected: "seconds from 0 (off) to 86400", got: "\(watchInterval)")
         }
-        if corsOrigin.contains(where: { $0.isNewline }) {
-            throw UsageError("--cors-origin: give one origin or '*', without line breaks")
-        }
-        if let publicURL, !(publicURL.hasPrefix("http://") || publicURL.hasPrefix("https://")) {
+        if let publicURL, !Limits.isValidPublicURL(publicURL) {
             throw UsageError.invalidValue("--public-url", expected: "an http:// or https:// URL", got: publicURL)
         }
     }
@@ -92,26 +119,35 @@ struct ServeCommand: Command {
         }
     }
 
-    /// The server settings these options describe (the token is read in `run()`).
-    var serverConfiguration: ServerConfiguration {
-        var configuration = ServerConfiguration()
-        configuration.host = host
-        configuration.port = port
+    /// The server settings: the project's `server` object (`settings`, every default
+    /// where it is silent) with each option given on the command line in its place.
+    /// The token here is the project's; `run()` puts `--token-file`'s or `GEOHUB_TOKEN` in its place.
+    func serverConfiguration(project settings: ServerSettings) -> ServerConfiguration {
+        var configuration = ServerConfiguration(settings)
+        if let host { configuration.host = host }
+        if let port { configuration.port = port }
         if let threads { configuration.threads = threads }
-        configuration.cacheBytes = cacheMegabytes << 20
-        configuration.maxAge = maxAge
-        configuration.corsOrigin = corsOrigin
-        configuration.connectionTimeout = timeout
-        configuration.maxConnections = maxConnections
-        configuration.maxConnectionsPerIP = maxConnectionsPerIP
-        configuration.maxRequestBytes = maxRequestBytes
-        configuration.publicURL = publicURL
+        if let cacheMegabytes { configuration.cacheBytes = cacheMegabytes << 20 }
+        if let maxAge { configuration.maxAge = maxAge }
+        if let corsOrigin { configuration.corsOrigin = corsOrigin.value }
+        if let timeout { configuration.connectionTimeout = timeout }
+        if let maxConnections { configuration.maxConnections = maxConnections }
+        if let maxConnectionsPerIP { configuration.maxConnectionsPerIP = maxConnectionsPerIP }
+        if let maxRequestBytes { configuration.maxRequestBytes = maxRequestBytes }
+        if let publicURL { configuration.publicURL = publicURL }
         return configuration
     }
 
+    /// Seconds between checks for changed sources: `--watch-interval`, else the project's.
+    func effectiveWatchInterval(project settings: ServerSettings) -> Double {
+        watchInterval ?? settings.watchInterval
+    }
+
     func run() throws {
-        var configuration = serverConfiguration
-        configuration.token = try readToken()
+        let library = try LibraryWiring.library()
+        let settings = try library.serverSettings(project: project.url)
+        var configuration = serverConfiguration(project: settings)
+        if let token = try readToken() { configuration.token = token }
         let destination: AccessLog.Destination =
             switch accessLog {
             case "-": .standardError
@@ -124,7 +160,7 @@ struct ServeCommand: Command {
         let service: any MapService
         do {
             let reporter = ProgressReporter.standardError(quiet: quiet)
-            service = try LibraryWiring.library().openMapService(project: project.url, progress: reporter.handler)
+            service = try library.openMapService(project: project.url, progress: reporter.handler)
             // Clears the progress bar before the serving line goes to standard output.
             reporter.finish("geohub: \(service.layers().count) layers of \(service.name) ready")
         } catch {
@@ -132,7 +168,9 @@ struct ServeCommand: Command {
             throw error
         }
         let server = try HTTPServer(socket: socket, service: service, configuration: configuration, log: log)
-        Self.serve(server, service: service, configuration: configuration, watchInterval: watchInterval, quiet: quiet)
+        Self.serve(
+            server, service: service, configuration: configuration,
+            watchInterval: effectiveWatchInterval(project: settings), quiet: quiet)
     }
 
     /// Serves until SIGINT/SIGTERM (watching `service`'s sources for live rebuilds),
@@ -145,7 +183,9 @@ struct ServeCommand: Command {
         if !quiet {
             StandardStreams.err("geohub: map page at \(server.url)/ (Ctrl-C stops)\n")
             if configuration.token == nil {
-                StandardStreams.err("geohub: no token set (--token-file or GEOHUB_TOKEN): private layers answer 401\n")
+                StandardStreams.err(
+                    "geohub: no token set (--token-file, GEOHUB_TOKEN or server.bearerToken in geohub.json): "
+                        + "private layers answer 401\n")
             }
         }
         let watcher = SourceWatcher(service: service, interval: watchInterval) { StandardStreams.err($0 + "\n") }

@@ -9,6 +9,10 @@ import Layers
 /// `HubLibrary+Export.swift`, `HubLibrary+Route.swift`, `HubLibrary+Inspect.swift`;
 /// `geohub serve` opens a ``HubMapService``. The library keeps no state between calls.
 struct HubLibrary: GeohubLibrary {
+    func serverSettings(project: URL) throws -> ServerSettings {
+        try ProjectIngest.load(project).server
+    }
+
     func openMapService(project: URL, progress: @escaping ProgressHandler) throws -> any MapService {
         try HubMapService(folder: project, progress: progress)
     }

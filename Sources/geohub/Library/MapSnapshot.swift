@@ -67,7 +67,7 @@ struct MapSnapshot: Sendable {
         return MapLayer(
             name: name, isPublic: options.isPublic, minZoom: options.minZoom, maxZoom: options.maxZoom,
             bounds: Self.extent(served.prepared.bounds, or: project.bbox),
-            legend: MapLegend.json(served.prepared.legend),
+            legend: MapLegend.json(served.prepared.legend, layer: name),
             builtAt: now, revision: revision, hasFeatures: LayerSet.hasFeatures(name),
             isScenarioAware: LayerSet.isScenarioAware(name))
     }

@@ -34,7 +34,7 @@ extension HubLibrary {
     func route(_ request: RouteRequest) throws -> Data {
         let project = try ProjectIngest.load(request.project)
         try ProjectIngest.ensureHub(project, progress: nil)
-        let set = try LayerAssembly.build(project, wanted: [], routing: true)
+        let set = try LayerAssembly.build(project, wanted: [], routing: true, scenario: request.scenario)
         do {
             return try RouteService(set: set).geoJSON(from: request.from, to: request.to, at: request.at)
         } catch let error as RouteError {

@@ -53,30 +53,24 @@ final class AccessLog: Sendable {
 
     func record(_ entry: Entry) {
         guard let descriptor else { return }
-        var members: [String: JSONValueLite] = [
-            "time": .string(entry.time.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))),
-            "method": .string(String(entry.method.prefix(16))), "path": .string(String(entry.path.prefix(512))),
-            "status": .number(String(entry.status)), "bytes": .number(String(entry.bytes)),
-            "duration_ms": .number(String(format: "%.3f", entry.durationMilliseconds)),
-        ]
-        if let note = entry.note { members["error"] = .string(String(note.prefix(512))) }
-        var line = "{"
-        for (index, key) in members.keys.sorted().enumerated() {
-            if index > 0 { line += "," }
-            JSONText.quote(key, to: &line)
-            line += ":"
-            switch members[key] {
-            case .string(let s): JSONText.quote(s, to: &line)
-            case .number(let n): line += n
-            case nil: line += "null"
-            }
-        }
-        line += "}\n"
-        lock.withLock { _ in StandardStreams.write(line, to: descriptor) }
+        let line = Self.line(for: entry)
+        lock.withLock { _ in Self.write(line, to: descriptor) }
     }
 
-    private enum JSONValueLite {
-        case string(String)
-        case number(String)
+    /// Writes all of `bytes`, retrying short writes and EINTR (`write(2)`: the count
+    /// written, or -1 with errno). A failing log never fails a request.
+    private static func write(_ bytes: [UInt8], to descriptor: Int32) {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(
+                    descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return
+                }
+                offset += written
+            }
+        }
     }
 }

@@ -18,7 +18,7 @@ struct HTTPRequest: Sendable {
         self.headers = headers
     }
 
-    func header(_ name: String) -> String? { headers[name.lowercased()] }
+    func header(_ name: String) -> String? { headers[HTTPHeaderName.lowercased(name)] }
 
     var isHead: Bool { method == "HEAD" }
 }
@@ -40,11 +40,11 @@ struct HTTPResponse: Sendable {
     }
 
     func header(_ name: String) -> String? {
-        headers.first { $0.name.lowercased() == name.lowercased() }?.value
+        headers.first { HTTPHeaderName.equal($0.name, name) }?.value
     }
 
     mutating func setHeader(_ name: String, _ value: String) {
-        headers.removeAll { $0.name.lowercased() == name.lowercased() }
+        headers.removeAll { HTTPHeaderName.equal($0.name, name) }
         headers.append((name, value))
     }
 
@@ -57,4 +57,20 @@ struct HTTPResponse: Sendable {
     static func error(_ status: Int, _ message: String) -> HTTPResponse {
         json(status, JSONText.object(["error": .string(message), "status": .int(status)]))
     }
+}
+
+/// Header names compare without regard to ASCII case (RFC 9110 §5.1). These helpers
+/// do it without allocating, since every request and response uses them.
+enum HTTPHeaderName {
+    /// Whether `a` and `b` are the same header name, ignoring ASCII case.
+    static func equal(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && zip(a.utf8, b.utf8).allSatisfy { folded($0) == folded($1) }
+    }
+
+    /// `name` in lower case; `name` itself when it has no upper-case ASCII letter.
+    static func lowercased(_ name: String) -> String {
+        name.utf8.contains { (65...90).contains($0) } ? name.lowercased() : name
+    }
+
+    private static func folded(_ byte: UInt8) -> UInt8 { (65...90).contains(byte) ? byte | 0x20 : byte }
 }

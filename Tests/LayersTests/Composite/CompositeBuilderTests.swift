@@ -108,6 +108,48 @@ final class CompositeBuilderTests: XCTestCase {
             tolerance: 0)
     }
 
+    /// The layer multiplies the hazards by children's exposure; the route hazard is
+    /// the hazards alone, capped at 1, in the requested band.
+    func testLayerWeighsExposureAndRoutesWeighHazardAlone() throws {
+        let settings = CompositeSettings(cellSize: 50, weights: [.flood: 1, .wildlife: 1])
+        let builder = try Self.builder(settings)
+        let traffic = try ChildTrafficDensityTests.builder()
+        let density = traffic.density(ChildTrafficDensityTests.cells(in: traffic.frame)).grid
+        let gauges = Self.gauges.map {
+            CompositeBuilder.FloodGauge(location: Coordinate(x: $0[0], y: $0[1]), severity: $0[2])
+        }
+        let zone = CompositeBuilder.WildlifeHazard(
+            shape: .polygon(PolygonRings(exterior: Self.coordinates(Self.zone))), allDay: 0.6, byBand: [1, 0.2, 0, 0.4])
+        let surface = try builder.surface(
+            childTraffic: density, gauges: gauges, rivers: [.lineString(Self.coordinates(Self.river))], zones: [zone])
+        let reference = try Self.reference(builder.frame, settings)
+        let exposure = try XCTUnwrap(surface.exposure)
+        XCTAssertEqual(exposure.values, try builder.exposure(density).values)
+        XCTAssertLessThan(exposure.values.min() ?? 1, 0.5, "somewhere no child walks")
+        let layer = builder.layer(surface, exposureWindow: nil, gauges: 3, zones: 1)
+        let grid = try XCTUnwrap(layer.grid)
+        var capped = 0
+        for i in reference.flood.indices {
+            let e = Double(exposure.values[i])
+            assertClose(Double(grid.values[i]), (reference.flood[i] + 0.6 * reference.shares[i]) * e, tolerance: 4e-6)
+            for (band, risk) in [1, 0.2, 0, 0.4].enumerated() {
+                let hazard = reference.flood[i] + risk * reference.shares[i]
+                if hazard > 1 { capped += 1 }
+                let route = surface.routeHazard(band: TimeOfDayBand(rawValue: band))
+                assertClose(Double(route.values[i]), min(1, hazard), tolerance: 4e-6, "band \(band) cell \(i)")
+            }
+            assertClose(
+                Double(surface.routeHazard(band: nil).values[i]),
+                min(1, reference.flood[i] + 0.6 * reference.shares[i]),
+                tolerance: 4e-6)
+        }
+        XCTAssertGreaterThan(capped, 0, "where the danger gauge's river meets the zone at night, the hazard is capped")
+        XCTAssertEqual(surface.routeHazard(minuteOfDay: 5 * 60 + 30).values, surface.routeHazard(band: .night).values)
+        XCTAssertEqual(
+            layer.metadata["route_hazard_maximum_by_band"]?["0-6"]?.doubleValue,
+            Double(surface.routeHazard(band: .night).maximum))
+    }
+
     struct ExposureReference: Decodable {
         let exposure: [Double]
     }

@@ -81,6 +81,14 @@ final class ExampleCompositeTests: XCTestCase {
         // Bears are seen mostly between 18 and 6 h: the night band outweighs midday.
         XCTAssertGreaterThan(built.surface.wildlifeByBand[0].maximum, built.surface.wildlifeByBand[2].maximum)
         XCTAssertTrue(grid.values.allSatisfy { $0.isFinite && $0 >= 0 })
+        // The route hazard is the hazards alone, 0…1: under 50 mm/h a gauge in danger
+        // makes its river bank nearly a full hazard.
+        for band in TimeOfDayBand.allCases {
+            let route = built.surface.routeHazard(band: band)
+            XCTAssertLessThanOrEqual(route.maximum, 1)
+            XCTAssertGreaterThan(route.maximum, 0.9)
+            XCTAssertGreaterThanOrEqual(route.maximum, built.surface.grid(band: band).maximum)
+        }
     }
 
     func testSafeRoutesTradeLengthForRiskBetweenSchools() throws {
@@ -88,6 +96,7 @@ final class ExampleCompositeTests: XCTestCase {
         XCTAssertEqual(built.schools.count, 6)
         var differing = 0
         var pairs = 0
+        var risks: [Int: [Double]] = [:]
         for minute in [5 * 60 + 30, 13 * 60] {
             for i in built.schools.indices {
                 for j in built.schools.indices where j > i {
@@ -99,6 +108,11 @@ final class ExampleCompositeTests: XCTestCase {
                     XCTAssertLessThanOrEqual(pair.safe.cost, pair.shortest.cost + 1e-6)
                     XCTAssertLessThanOrEqual(pair.shortest.length, pair.safe.length + 1e-6)
                     XCTAssertLessThanOrEqual(pair.safe.risk, pair.shortest.risk + 1e-6)
+                    // What a detour buys: every extra metre avoids at least 1/β m of full hazard.
+                    XCTAssertLessThanOrEqual(
+                        pair.safe.length - pair.shortest.length,
+                        built.planner.beta * (pair.shortest.risk - pair.safe.risk) + 1e-6)
+                    risks[minute, default: []].append(pair.shortest.risk)
                     XCTAssertGreaterThan(pair.shortest.length, 0)
                     if pair.safe.length > pair.shortest.length + 1 { differing += 1 }
                     XCTAssertGreaterThanOrEqual(pair.safe.coordinates.count, 2)
@@ -106,6 +120,11 @@ final class ExampleCompositeTests: XCTestCase {
             }
         }
         XCTAssertEqual(pairs, 30)
+        XCTAssertGreaterThan(differing, 0, "under 50 mm/h some school-to-school walks leave the rivers")
+        // Bears are busier before 6 h than after 12 h: the same walks meet more wildlife hazard at dawn.
+        let dawn = risks[5 * 60 + 30] ?? []
+        let midday = risks[13 * 60] ?? []
+        XCTAssertTrue(zip(dawn, midday).contains { $0 > $1 + 1 }, "\(dawn) vs \(midday)")
         print("example: \(differing) of \(pairs) school-to-school safe routes differ from the shortest")
     }
 }

@@ -5,7 +5,8 @@ import TestSupport
 import XCTest
 
 /// Shortest-route lengths on generated networks against networkx's Dijkstra on a
-/// graph shapely nodes independently, and snapping against shapely's `project`.
+/// graph shapely nodes independently, snapping against shapely's `project` and cuts
+/// against shapely's `substring`.
 final class RoadNetworkReferenceTests: XCTestCase {
     struct Generated: Decodable {
         /// Road lines in lon/lat.
@@ -119,17 +120,69 @@ final class RoadNetworkReferenceTests: XCTestCase {
             print(json.dumps({"distances": [line.distance(p) for p in pts], "offsets": [line.project(p) for p in pts]}))
             """, packages: ["shapely"], sending: ["road": road, "points": points])
         let line = road.map { Coordinate(x: $0[0], y: $0[1]) }
-        let edge = RoadNetwork.Edge(
-            from: 0, to: 1, points: line, length: 0,
-            cumulative: Polyline.cumulativeLengths(line))
-        let grid = SegmentGrid(edges: [edge])
+        // The road in two edges (split at its second vertex), so snapping also picks the edge.
+        let parts = [Array(line[0...1]), Array(line[1...])]
+        let edges = try parts.enumerated().map { i, part in
+            RoadNetwork.Edge(
+                from: i, to: i + 1, points: part,
+                length: try Geometry(.lineString(part), context: GEOSContext()).length,
+                cumulative: Polyline.cumulativeLengths(part))
+        }
+        let network = RoadNetwork(crs: try CRS("EPSG:6678"), nodes: [line[0], line[1], line[3]], edges: edges)
+        let index = try EdgeIndex(network: network, context: GEOSContext())
         for (i, p) in points.enumerated() {
-            let hit = try XCTUnwrap(grid.nearest(to: Coordinate(x: p[0], y: p[1]), maxDistance: 1e9, edges: [edge]))
+            let hit = try XCTUnwrap(try index.snap(Coordinate(x: p[0], y: p[1])))
             assertClose(hit.distance, reference.distances[i], tolerance: 1e-9)
-            let s = Int(hit.entry.segment)
-            let offset = edge.cumulative[s] + hit.t * (edge.cumulative[s + 1] - edge.cumulative[s])
+            let offset = (hit.edge == 0 ? 0 : edges[0].length) + hit.offset
             assertClose(offset, reference.offsets[i], tolerance: 1e-9)
         }
-        XCTAssertNil(grid.nearest(to: Coordinate(x: 5000, y: 5000), maxDistance: 100, edges: [edge]))
+        XCTAssertEqual(edges[0].cumulative.last, edges[0].length, "running sums end at GEOS's length")
+        assertClose(try XCTUnwrap(edges[1].cumulative.last), edges[1].length, tolerance: 1e-9)
+    }
+
+    struct Cuts: Decodable {
+        let parts: [[[Double]]]
+    }
+
+    func testCutsMatchShapelySubstring() throws {
+        let road = [[0.0, 0], [300, 40], [520, -80], [700, 200], [700, 200.0000001]]
+        var random = SeededRandom(seed: 17)
+        let pieces =
+            (0..<40).map { _ in [random.double(in: 0...1000), random.double(in: 0...1000)] }
+            + [[0, 0], [0, 1e9], [302.3720139, 302.3720139], [250, 250]]
+        let reference = try ReferencePython.decode(
+            Cuts.self,
+            """
+            import json, sys
+            from shapely.geometry import LineString
+            from shapely.ops import substring
+            d = json.load(sys.stdin)
+            line = LineString(d["road"])
+            out = []
+            for a, b in d["pieces"]:
+                part = substring(line, a, b)
+                coords = list(part.coords) if part.geom_type == "LineString" else [part.coords[0]] * 2
+                out.append([list(c) for c in coords])
+            print(json.dumps({"parts": out}))
+            """, packages: ["shapely"], sending: ["road": road, "pieces": pieces])
+        let line = road.map { Coordinate(x: $0[0], y: $0[1]) }
+        let edge = RoadNetwork.Edge(
+            from: 0, to: 1, points: line, length: try Geometry(.lineString(line), context: GEOSContext()).length,
+            cumulative: Polyline.cumulativeLengths(line))
+        let network = RoadNetwork(crs: try CRS("EPSG:6678"), nodes: [line[0], line[4]], edges: [edge])
+        let index = try EdgeIndex(network: network, context: GEOSContext())
+        for (piece, expected) in zip(pieces, reference.parts) {
+            let cut = try index.cut(PathPiece(edge: 0, from: piece[0], to: piece[1]))
+            let want = expected.map { Coordinate(x: $0[0], y: $0[1]) }
+            XCTAssertEqual(cut.first.map { Double($0.distance(to: want[0])) } ?? 1, 0, accuracy: 1e-6, "\(piece)")
+            XCTAssertEqual(
+                cut.last.map { Double($0.distance(to: want[want.count - 1])) } ?? 1, 0, accuracy: 1e-6, "\(piece)")
+            let ours = try Geometry(.lineString(cut.count >= 2 ? cut : cut + cut), context: GEOSContext()).length
+            let theirs = try Geometry(.lineString(want), context: GEOSContext()).length
+            assertClose(ours, theirs, tolerance: 1e-6, "length of \(piece)")
+            assertClose(
+                ours, abs(min(max(piece[1], 0), edge.length) - min(max(piece[0], 0), edge.length)),
+                tolerance: 1e-6, "length of \(piece) from its ends")
+        }
     }
 }

@@ -125,9 +125,9 @@ final class CommandParserTests: XCTestCase {
                 "--max-age", "60", "--cors-origin", "https://city.example", "--timeout", "5", "--max-connections",
                 "100",
                 "--max-connections-per-ip", "10", "--max-request-bytes", "8192", "--public-url",
-                "https://tiles.example",
+                "https://tiles.example", "--watch-interval", "2.5",
             ])
-        let configuration = serve.serverConfiguration
+        let configuration = serve.serverConfiguration(project: ServerSettings())
         XCTAssertEqual(configuration.host, "0.0.0.0")
         XCTAssertEqual(configuration.port, 0)
         XCTAssertEqual(configuration.threads, 3)
@@ -139,11 +139,88 @@ final class CommandParserTests: XCTestCase {
         XCTAssertEqual(configuration.maxConnectionsPerIP, 10)
         XCTAssertEqual(configuration.maxRequestBytes, 8192)
         XCTAssertEqual(configuration.publicURL, "https://tiles.example")
+        XCTAssertEqual(serve.effectiveWatchInterval(project: ServerSettings()), 2.5)
         XCTAssertNil(configuration.token, "the token never comes from the command line")
-        let defaults = try parse(ServeCommand.self, [try XCTUnwrap(project).path]).serverConfiguration
+        let defaults = try parse(ServeCommand.self, [try XCTUnwrap(project).path])
+            .serverConfiguration(project: ServerSettings())
         XCTAssertEqual(defaults.host, "127.0.0.1")
         XCTAssertEqual(defaults.port, 8080)
         XCTAssertEqual(defaults.threads, ProcessInfo.processInfo.activeProcessorCount)
+        XCTAssertEqual(defaults.maxAge, 300)
+        XCTAssertEqual(defaults.cacheBytes, 256 << 20)
+        let noCORS = try parse(ServeCommand.self, [try XCTUnwrap(project).path, "--cors-origin", ""])
+        XCTAssertEqual(noCORS.serverConfiguration(project: ServerSettings()).corsOrigin, "", "'' sends no CORS header")
+    }
+
+    /// The project's `server` object replaces the defaults; an option given on the
+    /// command line replaces the project's value, one by one.
+    func testProjectServerSettingsAreTheDefaultsOptionsOverride() throws {
+        let project = ServerSettings(
+            host: "0.0.0.0", port: 9000, threads: 5, cacheMegabytes: 32, cacheMaxAge: 42,
+            corsOrigin: "https://city.example", bearerToken: "project-token-0123456789", maxConnections: 50,
+            maxConnectionsPerIP: 7, connectionTimeout: 4, maxRequestBytes: 16_384,
+            publicURL: "https://tiles.city.example", watchInterval: 30)
+        let plain = try parse(ServeCommand.self, [try XCTUnwrap(self.project).path])
+        let fromProject = plain.serverConfiguration(project: project)
+        XCTAssertEqual(fromProject.host, "0.0.0.0")
+        XCTAssertEqual(fromProject.port, 9000)
+        XCTAssertEqual(fromProject.threads, 5)
+        XCTAssertEqual(fromProject.cacheBytes, 32 << 20)
+        XCTAssertEqual(fromProject.maxAge, 42)
+        XCTAssertEqual(fromProject.corsOrigin, "https://city.example")
+        XCTAssertEqual(fromProject.token, "project-token-0123456789")
+        XCTAssertEqual(fromProject.maxConnections, 50)
+        XCTAssertEqual(fromProject.maxConnectionsPerIP, 7)
+        XCTAssertEqual(fromProject.connectionTimeout, 4)
+        XCTAssertEqual(fromProject.maxRequestBytes, 16_384)
+        XCTAssertEqual(fromProject.publicURL, "https://tiles.city.example")
+        XCTAssertEqual(plain.effectiveWatchInterval(project: project), 30)
+
+        let overridden = try parse(
+            ServeCommand.self,
+            [
+                try XCTUnwrap(self.project).path, "--port", "0", "--max-age", "7", "--cors-origin", "",
+                "--watch-interval", "0",
+            ])
+        let configuration = overridden.serverConfiguration(project: project)
+        XCTAssertEqual(configuration.port, 0)
+        XCTAssertEqual(configuration.maxAge, 7)
+        XCTAssertEqual(configuration.corsOrigin, "")
+        XCTAssertEqual(overridden.effectiveWatchInterval(project: project), 0)
+        XCTAssertEqual(configuration.host, "0.0.0.0", "what the command line leaves alone stays the project's")
+        XCTAssertEqual(configuration.cacheBytes, 32 << 20)
+    }
+
+    /// `geohub serve --help` shows the project file's defaults (ServerSettings), and the
+    /// options check values against the same ranges the project file does.
+    func testServeHelpAndLimitsAreTheProjectFiles() throws {
+        let declared = Dictionary(
+            uniqueKeysWithValues: ServeCommand().declaredSlots.map { ($0.declaration.name, $0.declaration) })
+        let help = HelpGenerator.help(for: ServeCommand.self).split(whereSeparator: \.isWhitespace).joined(
+            separator: " ")
+        let defaults = ServerSettings()
+        for (option, value) in [
+            ("port", "\(defaults.port)"), ("cache-mb", "\(defaults.cacheMegabytes)"),
+            ("max-age", "\(defaults.cacheMaxAge)"), ("timeout", "\(defaults.connectionTimeout)"),
+            ("max-connections", "\(defaults.maxConnections)"),
+            ("max-connections-per-ip", "\(defaults.maxConnectionsPerIP)"),
+            ("max-request-bytes", "\(defaults.maxRequestBytes)"), ("watch-interval", "10"),
+            ("host", defaults.host), ("cors-origin", defaults.corsOrigin),
+        ] {
+            let declaration = try XCTUnwrap(declared[option], option)
+            XCTAssertEqual(declaration.defaultDescription, value, option)
+            let helpText = declaration.help.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            XCTAssertTrue(help.contains("\(helpText) (default: \(value))"), option)
+        }
+        let path = try XCTUnwrap(project).path
+        XCTAssertEqual(
+            usageMessage(ServeCommand.self, [path, "--max-request-bytes", "1024"]),
+            "--max-request-bytes: expected 4096–1048576 (bytes), got '1024'")
+        XCTAssertEqual(
+            usageMessage(ServeCommand.self, [path, "--max-connections", "20000"]),
+            "--max-connections: expected 1–10000, got '20000'")
+        XCTAssertNotNil(usageMessage(ServeCommand.self, [path, "--cors-origin", "a\nb"]))
+        XCTAssertNotNil(usageMessage(ServeCommand.self, [path, "--public-url", "tiles.example"]))
     }
 
     func testHelpIsGeneratedFromTheDeclarations() throws {

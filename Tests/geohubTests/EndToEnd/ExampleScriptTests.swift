@@ -36,8 +36,10 @@ final class ExampleScriptTests: XCTestCase {
 
     func testSchoolRouteMap() throws {
         let out = try out("school")
-        let result = try script("school-route-map", out: out, ["ZOOM": "12-13"])
-        XCTAssertTrue(result.stdoutText.contains("== route from 140.08,38.095 to 140.065,38.0875 at 07:30"))
+        let result = try script("school-route-map", out: out, ["ZOOM": "12-13", "SCENARIO": "rain=50"])
+        XCTAssertTrue(
+            result.stdoutText.contains("== route from 140.0166,38.1224 to 140.0345,38.1125 at 07:30 under rain=50"),
+            result.stdoutText)
         XCTAssertTrue(result.stderrText.contains("safe: "), result.stderrText)
         let routes = try XCTUnwrap(
             try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("route.geojson")))
@@ -46,6 +48,19 @@ final class ExampleScriptTests: XCTestCase {
             ($0["properties"] as? [String: Any])?["route"] as? String
         }
         XCTAssertEqual(kinds, ["safe", "shortest"])
+        // On a flood morning the safe walk leaves the river bank: longer, with less hazard.
+        let figures = (routes["features"] as? [[String: Any]])?.compactMap { feature -> (Double, Double)? in
+            guard let p = feature["properties"] as? [String: Any], let length = p["length_m"] as? Double,
+                let risk = p["risk"] as? Double
+            else { return nil }
+            return (length, risk)
+        }
+        let pair = try XCTUnwrap(figures)
+        XCTAssertEqual(pair.count, 2)
+        if pair.count == 2 {
+            XCTAssertGreaterThan(pair[0].0, pair[1].0, "the safe route is the longer one")
+            XCTAssertLessThan(pair[0].1, pair[1].1 / 2, "and meets less than half the hazard")
+        }
         for file in ["composite/tilejson.json", "basemap/tilejson.json", "basemap.geojson"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent(file).path), file)
         }

@@ -80,6 +80,99 @@ final class RouteEndToEndTests: XCTestCase {
         XCTAssertTrue(info.stdoutText.contains("Feature Count: 2"), info.stdoutText + info.stderrText)
     }
 
+    /// A home west of the centre, by the 野川 (Nogawa), to 長井小学校 on the morning of a
+    /// flood drill: under 50 mm/h the 横町 gauge (NG04) is predicted in danger and the
+    /// shortest walk follows the river; the safe one leaves it.
+    static let riversideHome = "140.0166,38.1224"
+    /// 長井小学校 in basemap/schools.geojson.
+    static let nagaiSchool = "140.0345,38.1125"
+
+    struct Measured: Decodable {
+        struct Route: Decodable {
+            let length: Double
+            /// Metres of the route within 300 m (the default riverReach) of a basemap river.
+            let nearRiver: Double
+            let props: Properties
+        }
+        struct Properties: Decodable {
+            let route: String
+            let lengthM: Double
+            let risk: Double
+            let beta: Double
+            let at: String?
+
+            enum CodingKeys: String, CodingKey {
+                case route, risk, beta, at
+                case lengthM = "length_m"
+            }
+        }
+        let safe: Route
+        let shortest: Route
+        /// Hausdorff distance between the two lines, in metres.
+        let apart: Double
+    }
+
+    /// Both routes of a `geohub route` answer measured by pyproj and shapely in EPSG:6678.
+    func measure(_ geoJSON: Data, rivers: URL) throws -> Measured {
+        try ReferencePython.decode(
+            Measured.self,
+            """
+            import json, sys
+            import numpy as np, shapely
+            from pyproj import Transformer
+            from shapely.geometry import LineString, shape
+            doc = json.loads(sys.stdin.read())
+            t = Transformer.from_crs('EPSG:4326', 'EPSG:6678', always_xy=True)
+            def metric(c): return np.column_stack(t.transform(c[:, 0], c[:, 1]))
+            rivers = shapely.union_all([shapely.transform(shape(f['geometry']), metric)
+                                        for f in json.load(open(sys.argv[1]))['features']])
+            bank = rivers.buffer(300)
+            lines, out = {}, {}
+            for f in doc['features']:
+                line = LineString([t.transform(x, y) for x, y in f['geometry']['coordinates']])
+                lines[f['properties']['route']] = line
+                out[f['properties']['route']] = {'length': line.length, 'nearRiver': line.intersection(bank).length,
+                                                 'props': f['properties']}
+            out['apart'] = lines['safe'].hausdorff_distance(lines['shortest'])
+            print(json.dumps(out))
+            """, packages: ["numpy", "pyproj", "shapely"], input: geoJSON, arguments: [rivers.path])
+    }
+
+    func testOnAFloodDrillMorningTheSafeRouteLeavesTheRiverBank() throws {
+        let copy = try NagaiCopy.built(Self.shared)
+        let rivers = copy.root.appendingPathComponent("basemap/rivers.geojson")
+        let result = try copy.succeed([
+            "route", copy.project.path, "--from", Self.riversideHome, "--to", Self.nagaiSchool, "--at", "07:30",
+            "--scenario", "rain=50",
+        ])
+        let drill = try measure(result.stdout, rivers: rivers)
+        for route in [drill.safe, drill.shortest] {
+            assertClose(route.props.lengthM, route.length, tolerance: 0.5, route.props.route)
+            XCTAssertEqual(route.props.at, "07:30")
+            XCTAssertEqual(route.props.beta, 4)
+        }
+        XCTAssertGreaterThan(drill.apart, 100, "the safe route takes other streets")
+        XCTAssertGreaterThan(drill.safe.length, drill.shortest.length + 1)
+        XCTAssertLessThanOrEqual(drill.safe.length, 1.5 * drill.shortest.length, "a reasonable detour")
+        XCTAssertLessThan(drill.safe.props.risk, 0.5 * drill.shortest.props.risk, "at least halves the hazard met")
+        XCTAssertLessThan(drill.safe.nearRiver, drill.shortest.nearRiver - 200, "fewer metres near the river")
+        // The detour is worth it under length + β·risk: each extra metre avoids at least 1/β m of full hazard.
+        XCTAssertLessThanOrEqual(
+            drill.safe.length - drill.shortest.length, 4 * (drill.shortest.props.risk - drill.safe.props.risk))
+
+        // The same walk at midday on an ordinary day (every gauge normal, no bear zone
+        // on these streets): nothing to avoid, the two routes are one.
+        let ordinary = try measure(
+            try copy.succeed([
+                "route", copy.project.path, "--from", Self.riversideHome, "--to", Self.nagaiSchool, "--at", "12:30",
+            ]).stdout, rivers: rivers)
+        XCTAssertLessThan(ordinary.apart, 0.01)
+        assertClose(ordinary.safe.length, ordinary.shortest.length, tolerance: 0.01)
+        assertClose(ordinary.shortest.length, drill.shortest.length, tolerance: 0.01)
+        XCTAssertEqual(ordinary.safe.props.risk, 0)
+        XCTAssertEqual(ordinary.shortest.props.risk, 0)
+    }
+
     func testAPointFarFromEveryRoadIsRefused() throws {
         let copy = try NagaiCopy.built(Self.shared)
         let result = try copy.geohub(["route", copy.project.path, "--from", "139.99,38.175", "--to", Self.school])

@@ -1,4 +1,5 @@
 import Foundation
+import Layers
 import TestSupport
 import XCTest
 @testable import geohub
@@ -123,7 +124,7 @@ struct ServerScenarios {
         return (response.body, retina.body)
     }
 
-    var maxAge: Int { server is InProcessServer ? 600 : 3600 }
+    var maxAge: Int { server is InProcessServer ? 600 : ServerSettings().cacheMaxAge }
 
     func emptyTile() throws {
         let response = try server.get(server.facts.emptyTile.path)

@@ -52,6 +52,19 @@ struct Option<Value>: DeclaredArgument {
         }
     }
 
+    /// An option that is nil when not given, whose default comes from elsewhere (the
+    /// project file's settings, say); `defaultDescription` says what it is in help.
+    init<Wrapped: ExpressibleByArgument>(
+        name: String, help: String, valueName: String? = nil, defaultDescription: String
+    ) where Value == Wrapped? {
+        let declaration = ArgumentDeclaration(
+            kind: .option, name: name, help: help, valueName: valueName ?? Wrapped.valueName,
+            isRequired: false, isRepeatable: false, defaultDescription: defaultDescription)
+        typedSlot = TypedArgumentSlot(declaration, default: .some(nil)) { raws in
+            try Wrapped(argument: raws[raws.count - 1], option: "--\(name)")
+        }
+    }
+
     /// A repeatable, comma-separated option; duplicates are dropped, order is kept.
     init<Element: ExpressibleByArgument & Hashable>(
         wrappedValue: [Element], name: String, help: String, valueName: String? = nil

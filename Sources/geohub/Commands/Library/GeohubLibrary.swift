@@ -26,6 +26,10 @@ protocol GeohubLibrary: Sendable {
     /// .geojson file (kind, counts, bounds, zooms, layers).
     func inspect(_ file: URL) throws -> String
 
+    /// The project's `server` settings (every default where `geohub.json` has none),
+    /// read without touching the hub, so `serve` can bind its port before loading layers.
+    func serverSettings(project: URL) throws -> ServerSettings
+
     /// The map service behind `geohub serve`, loaded from the project's hub (building
     /// the layers first if the hub is missing).
     func openMapService(project: URL, progress: @escaping ProgressHandler) throws -> any MapService
@@ -80,10 +84,12 @@ struct ExportSummary: Sendable, Equatable {
     var notes: [String] = []
 }
 
-/// `geohub route PROJECT --from LON,LAT --to LON,LAT [--at HH:MM]`.
+/// `geohub route PROJECT --from LON,LAT --to LON,LAT [--at HH:MM] [--scenario rain=MM]`.
 struct RouteRequest: Sendable, Equatable {
     var project: URL
     var from: Coordinate
     var to: Coordinate
     var at: TimeOfDay?
+    /// Rainfall for the gauges' predicted status (the flood hazard routes avoid); nil: as measured.
+    var scenario: RainScenario? = nil
 }

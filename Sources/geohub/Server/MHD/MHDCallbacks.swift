@@ -73,7 +73,7 @@ enum MHDConnectionValues {
                     guard let cls, let key else { return .YES }
                     let collector = Unmanaged<Collector>.fromOpaque(cls).takeUnretainedValue()
                     var name = String(cString: key)
-                    if collector.lowercasingKeys { name = name.lowercased() }
+                    if collector.lowercasingKeys { name = HTTPHeaderName.lowercased(name) }
                     if collector.values[name] == nil {
                         collector.values[name] = value.map { String(cString: $0) } ?? ""
                     }

@@ -39,15 +39,20 @@ extension MapPage {
               var url = '/tiles/' + layer.name + '/' + coords.z + '/' + coords.x + '/' + coords.y + suffix +
                         scenarioQuery(layer);
               fetch(url, { headers: headers() }).then(function (response) {
-                if (response.status === 204) { stats.tilesEmpty++; done(null, img); return null; }
+                // Nothing drawn: hidden, since an <img> without a picture shows a grey frame.
+                if (response.status === 204) { img.style.visibility = 'hidden'; stats.tilesEmpty++; done(null, img); return null; }
                 if (!response.ok) throw new Error(response.status + ' for ' + url);
                 return response.blob();
               }).then(function (blob) {
                 if (!blob) return;
                 img.onload = function () { URL.revokeObjectURL(img.src); stats.tilesLoaded++; done(null, img); };
-                img.onerror = function () { stats.tileErrors++; done(new Error('undecodable tile ' + url), img); };
+                img.onerror = function () {
+                  img.style.visibility = 'hidden';
+                  stats.tileErrors++;
+                  done(new Error('undecodable tile ' + url), img);
+                };
                 img.src = URL.createObjectURL(blob);
-              }).catch(function (error) { stats.tileErrors++; done(error, img); });
+              }).catch(function (error) { img.style.visibility = 'hidden'; stats.tileErrors++; done(error, img); });
               return img;
             }
           });
@@ -94,28 +99,40 @@ extension MapPage {
             }).catch(function (error) { console.warn('features of ' + layer.name + ': ' + error.message); });
           }
 
+          // Legend numbers: at most three significant digits, no trailing zeros (471.878 → 472).
+          function legendNumber(value) {
+            if (typeof value !== 'number' || !isFinite(value)) return String(value);
+            var rounded = Math.abs(value) >= 100 ? Math.round(value) : Number(value.toPrecision(3));
+            return rounded.toLocaleString('en');
+          }
           function legend(spec) {
             var box = el('div', { 'class': 'legend' });
             if (!spec || typeof spec !== 'object') return box;
-            if (spec.type === 'categories' && Array.isArray(spec.items)) {
+            if (spec.type === 'ramp' && Array.isArray(spec.stops) && spec.stops.length > 1) {
+              // Colour stops placed by value, so an uneven ramp (a density's) reads true.
+              var first = spec.stops[0].value, last = spec.stops[spec.stops.length - 1].value;
+              var span = last - first || 1;
+              var ramp = el('div', { 'class': 'ramp' });
+              ramp.style.background = 'linear-gradient(to right, ' + spec.stops.map(function (s) {
+                return s.color + ' ' + (100 * (s.value - first) / span).toFixed(1) + '%';
+              }).join(', ') + ')';
+              box.appendChild(ramp);
+              var ends = el('div', { 'class': 'ends' });
+              ends.appendChild(el('span', {}, legendNumber(first)));
+              if (first < 0 && last > 0) ends.appendChild(el('span', {}, '0'));
+              ends.appendChild(el('span', {}, legendNumber(last)));
+              box.appendChild(ends);
+              if (spec.unit) box.appendChild(el('div', { 'class': 'unit' }, spec.unit));
+            }
+            if (Array.isArray(spec.items)) {
               spec.items.forEach(function (item) {
                 var line = el('div');
-                var swatch = el('span', { 'class': 'swatch' });
+                var swatch = el('span', { 'class': 'swatch ' + (item.symbol || 'fill') });
                 swatch.style.background = item.color;
                 line.appendChild(swatch);
                 line.appendChild(document.createTextNode(item.label));
                 box.appendChild(line);
               });
-            } else if (spec.type === 'ramp' && Array.isArray(spec.stops) && spec.stops.length > 1) {
-              var ramp = el('div', { 'class': 'ramp' });
-              ramp.style.background = 'linear-gradient(to right, ' +
-                spec.stops.map(function (s) { return s.color; }).join(', ') + ')';
-              box.appendChild(ramp);
-              var ends = el('div', { 'class': 'ends' });
-              var unit = spec.unit ? ' ' + spec.unit : '';
-              ends.appendChild(el('span', {}, String(spec.stops[0].value) + unit));
-              ends.appendChild(el('span', {}, String(spec.stops[spec.stops.length - 1].value) + unit));
-              box.appendChild(ends);
             }
             return box;
           }
@@ -260,7 +277,9 @@ extension MapPage {
               bounds = bounds ? bounds.extend(b) : b;
             });
             catalogue.layers.forEach(addLayer);
-            if (bounds) map.fitBounds(bounds); else map.setView([0, 0], 2);
+            // The basemap's outskirts (rivers and roads running out of town) may fall
+            // outside the first view: fitting its middle 80% shows the town one zoom closer.
+            if (bounds) map.fitBounds(bounds.pad(-0.1)); else map.setView([0, 0], 2);
           }).catch(function (error) {
             document.getElementById('layer-list').appendChild(el('li', { 'class': 'error' }, 'Cannot load layers: ' + error.message));
             map.setView([0, 0], 2);

@@ -13,10 +13,12 @@ extension MapPage {
         li.layer label { cursor: pointer; }
         li.layer .meta { color: #777; font-size: 12px; margin-left: 22px; }
         .legend { margin: 4px 0 0 22px; font-size: 12px; }
-        .legend .swatch { display: inline-block; width: 12px; height: 12px; margin-right: 4px; vertical-align: -2px;
-                          border: 1px solid rgba(0,0,0,.2); }
+        .legend .swatch { display: inline-block; width: 12px; height: 12px; margin-right: 6px; vertical-align: -2px;
+                          border: 1px solid rgba(0,0,0,.35); box-sizing: border-box; }
+        .legend .swatch.line { height: 4px; vertical-align: 2px; border: none; }
         .legend .ramp { height: 10px; border: 1px solid rgba(0,0,0,.2); }
         .legend .ends { display: flex; justify-content: space-between; color: #555; }
+        .legend .unit { color: #555; text-align: center; }
         .hint { color: #666; font-size: 12px; }
         .error { color: #b00020; }
         .buttons { display: flex; gap: 6px; flex-wrap: wrap; margin-bottom: 6px; }

@@ -16,6 +16,7 @@ enum MapPage {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(name) · geohub</title>
+            <link rel="icon" href="data:,">
             <link rel="stylesheet" href="/leaflet/leaflet.css">
             <style>
             \(style)
@@ -45,6 +46,8 @@ enum MapPage {
                 <label for="route-at">Departure <input type="time" id="route-at"></label>
                 <div id="route-status" class="hint">Pick a start and a destination on the map.</div>
                 <table id="route-result"></table>
+                <p class="hint">Risk: the route's metres weighted by hazard (1 m at full hazard counts 1).
+                The safe route accepts a detour to lower it.</p>
               </section>
               <section id="token-section">
                 <h2>Private layers</h2>

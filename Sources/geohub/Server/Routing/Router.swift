@@ -73,7 +73,8 @@ final class Router: Sendable {
     /// GET/HEAD (no endpoint takes one, and a body there is a request-smuggling tool).
     static func malformation(of request: HTTPRequest) -> String? {
         func hasControl(_ text: String) -> Bool {
-            text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
+            // Every control character is one ASCII byte in UTF-8.
+            text.utf8.contains { $0 < 0x20 || $0 == 0x7F }
         }
         if hasControl(request.path) || request.query.contains(where: { hasControl($0.key) || hasControl($0.value) }) {
             return "control characters (such as %00) are not allowed in the path or query"
