@@ -6,30 +6,31 @@ typealias PointPair = SIMD2<Double>
 ///
 /// It evaluates both polynomials by Horner's rule on `SIMD2<Double>` lanes (the x86-64
 /// baseline has 128-bit vectors, so two doubles per instruction; no FMA), then turns
-/// each position into a count index with floating-point operations only:
+/// each position into an index into a count grid with a one-cell guard ring around the
+/// frame (``PaddedCounts``), with floating-point operations only:
 ///
-/// - *Inside tests* as `|offset| < half` (a NaN compares false, so non-finite inputs
-///   fall out): once on the lon/lat offsets (the fit is only valid inside its bounds)
-///   and once on the cell position.
+/// - *Outside the fit*: a point whose lon/lat offset is beyond the fitted box
+///   (`|offset| > half`, also true for NaN) gets x = NaN.
+/// - *Clamp*: x is clamped to `[0, columns + 1]` and y to `[0, rows + 1]` by
+///   `x > 0 ? x : 0` (a NaN becomes 0) and `x < high ? x : high`, so every point, outside
+///   or non-finite ones included, lands in the padded grid: outside points in the ring.
 /// - *Cell* by adding `1.5·2⁵²`: the sum's last mantissa bits are then the value rounded
-///   to the nearest integer (ties to even). The constant terms are shifted (y by −½, x
-///   by −½ + 1, the 1 making room for index 0), so rounding gives the floor of the cell
-///   position for every value except one lying exactly on a cell edge, which may go to
-///   either side (such a point is 0 m from the edge, within any stated tolerance). The
-///   lanes are combined as `row·columns + column` (exact in doubles), masked to 0 where
-///   a test failed, and the index read from the sum's low 32 bits.
-///
-/// Index 0 counts every point outside (the frame, the fit, or non-finite); cell
-/// `(column, row)` is index `1 + row·columns + column`.
+///   to the nearest integer (ties to even). The constant terms carry +½ (−½ for the floor,
+///   +1 for the ring), so rounding gives the floor of the cell position for every value
+///   except one lying exactly on a cell edge, which may go to either side (such a point
+///   is 0 m from the edge, within any stated tolerance). Then
+///   `(row + 1.5·2⁵²) − 1.5·2⁵²` times the padded width plus `column + 1.5·2⁵²` is exact,
+///   and its low 32 bits are the index.
 struct CellKernel: Sendable {
     /// Centre and half-size of the fitted lon/lat box.
     let lonCentre, latCentre, lonHalf, latHalf: PointPair
-    /// Centre and half-size of the frame in the kernel's shifted cell units.
-    let xCentre, yCentre, xHalf, yHalf: PointPair
-    let columns: PointPair
+    /// The largest padded column and row (`columns + 1`, `rows + 1`).
+    let xHigh, yHigh: PointPair
+    /// The padded width, `columns + 2`.
+    let width: PointPair
     let degree: Int
     /// Polynomial coefficients in Horner order (``FittedPolynomial``), each in both lanes,
-    /// giving `column + ½` for x and `row − ½` for y.
+    /// giving the padded column + ½ for x and the padded row + ½ for y.
     let x: [PointPair]
     let y: [PointPair]
 
@@ -40,26 +41,23 @@ struct CellKernel: Sendable {
     /// (cell (c, r) spanning `[c, c+1) × [r, r+1)`), or nil for a grid too large for
     /// 32-bit indices.
     init?(cellFit fit: ProjectionFit, columns: Int, rows: Int) {
-        guard columns > 0, rows > 0, columns.multipliedReportingOverflow(by: rows).partialValue < Int(Int32.max),
-            !columns.multipliedReportingOverflow(by: rows).overflow
-        else { return nil }
-        let polynomial = fit.polynomial.mapped(x: (1, 0.5), y: (1, -0.5))
+        guard let padded = PaddedCounts(columns: columns, rows: rows), padded.count < Int(Int32.max) else {
+            return nil
+        }
+        let polynomial = fit.polynomial.mapped(x: (1, 0.5), y: (1, 0.5))
         lonCentre = PointPair(repeating: polynomial.centre.x)
         latCentre = PointPair(repeating: polynomial.centre.y)
         lonHalf = PointPair(repeating: fit.bounds.width / 2)
         latHalf = PointPair(repeating: fit.bounds.height / 2)
-        // x + ½ inside (0, W) ⇔ x' in (½, W + ½); y − ½ in (−½, H − ½).
-        xCentre = PointPair(repeating: (Double(columns) + 1) / 2)
-        yCentre = PointPair(repeating: (Double(rows) - 1) / 2)
-        xHalf = PointPair(repeating: Double(columns) / 2)
-        yHalf = PointPair(repeating: Double(rows) / 2)
-        self.columns = PointPair(repeating: Double(columns))
+        xHigh = PointPair(repeating: Double(columns + 1))
+        yHigh = PointPair(repeating: Double(rows + 1))
+        width = PointPair(repeating: Double(padded.width))
         degree = polynomial.degree
         x = polynomial.x.map { PointPair(repeating: $0) }
         y = polynomial.y.map { PointPair(repeating: $0) }
     }
 
-    /// Counts `count` points from `lon` and `lat` into `cells` (index 0: outside).
+    /// Counts `count` points from `lon` and `lat` into `cells` (laid out as ``PaddedCounts``).
     func count(
         lon: UnsafePointer<Double>, lat: UnsafePointer<Double>, count: Int, into cells: UnsafeMutablePointer<UInt32>
     ) {
@@ -103,8 +101,8 @@ struct CellKernel: Sendable {
         }
     }
 
-    /// Pass 1: the positions of `n` points, pair by pair (an odd last point fills both
-    /// lanes). A point outside the fitted box gets x = NaN, which fails the frame test.
+    /// Pass 1: the clamped, rounded positions of `n` points, pair by pair (an odd last
+    /// point fills both lanes).
     @inline(__always)
     private static func project<P: PairPolynomial>(
         _ polynomial: P, _ k: CellKernel, _ lon: UnsafePointer<Double>, _ lat: UnsafePointer<Double>, _ n: Int,
@@ -122,8 +120,8 @@ struct CellKernel: Sendable {
         }
         if n & 1 == 1 {
             project(
-                polynomial, k, PointPair(repeating: lon[n &- 1]), PointPair(repeating: lat[n &- 1]), into: xs + pair,
-                ys + pair)
+                polynomial, k, PointPair(repeating: lon[n &- 1]), PointPair(repeating: lat[n &- 1]),
+                into: xs + pair, ys + pair)
         }
     }
 
@@ -134,36 +132,40 @@ struct CellKernel: Sendable {
     ) {
         let u = lon - k.lonCentre
         let v = lat - k.latCentre
-        let inBox = within(u, k.lonHalf, strict: false) & within(v, k.latHalf, strict: false)
+        let inBox = within(u, k.lonHalf) & within(v, k.latHalf)
         let (px, py) = polynomial.evaluate(u, v)
-        x.pointee = double(bits(px) | ~inBox)  // all ones: a NaN
-        y.pointee = py
+        x.pointee = clamp(double(bits(px) | ~inBox), k.xHigh) + rounding  // all ones: a NaN
+        y.pointee = clamp(py, k.yHigh) + rounding
     }
 
-    /// Pass 2: the count index of every position (see the type's discussion).
+    /// Pass 2: `row·width + column` from the rounded positions, exact in doubles; the
+    /// low 32 bits of `row·width + (column + 1.5·2⁵²)` are the index.
     @inline(__always)
     private static func index(
         _ k: CellKernel, _ xs: UnsafePointer<PointPair>, _ ys: UnsafePointer<PointPair>, _ pairs: Int,
         _ indices: UnsafeMutablePointer<UInt32>
     ) {
         for pair in 0..<pairs {
-            let x = xs[pair]
-            let y = ys[pair]
-            let inside = within(x - k.xCentre, k.xHalf, strict: true) & within(y - k.yCentre, k.yHalf, strict: true)
-            let column = (x + rounding) - rounding
-            let row = (y + rounding) - rounding
-            let r = bits(double(bits(row * k.columns + column) & inside) + rounding)
+            let r = bits((ys[pair] - rounding) * k.width + xs[pair])
             indices[pair &* 2] = UInt32(truncatingIfNeeded: r.x)
             indices[pair &* 2 &+ 1] = UInt32(truncatingIfNeeded: r.y)
         }
     }
 
-    /// All ones in the lanes where `|offset| < half` (`≤` unless strict), else 0.
+    /// `value` limited to `0…high`, a NaN becoming 0 (by the comparisons' semantics, so
+    /// whatever instructions implement them).
     @inline(__always)
-    private static func within(_ offset: PointPair, _ half: PointPair, strict: Bool) -> SIMD2<UInt64> {
+    private static func clamp(_ value: PointPair, _ high: PointPair) -> PointPair {
+        let low = value.replacing(with: PointPair(), where: .!(value .> PointPair()))
+        return low.replacing(with: high, where: .!(low .< high))
+    }
+
+    /// All ones in the lanes where `|offset| ≤ half`, else 0 (a NaN gives 0).
+    @inline(__always)
+    private static func within(_ offset: PointPair, _ half: PointPair) -> SIMD2<UInt64> {
         let distance = double(bits(offset) & SIMD2(repeating: 0x7FFF_FFFF_FFFF_FFFF))
         // A SIMDMask<SIMD2<Int64>> is its two 64-bit lanes, all ones or all zeros.
-        return unsafeBitCast(strict ? distance .< half : distance .<= half, to: SIMD2<UInt64>.self)
+        return unsafeBitCast(distance .<= half, to: SIMD2<UInt64>.self)
     }
 
     /// The lanes' IEEE bit patterns (same size, no conversion).

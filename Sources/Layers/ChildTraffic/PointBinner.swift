@@ -73,29 +73,23 @@ public struct PointBinner: Sendable {
     ///   transform, count as outside).
     public func count(lons: [Double], lats: [Double]) -> PointCounts {
         let total = Swift.min(lons.count, lats.count)
-        let cells = frame.columns * frame.rows
-        // Each worker's counts: index 0 for points outside, then the frame's cells.
+        guard let layout = PaddedCounts(columns: frame.columns, rows: frame.rows) else {
+            return PointCounts(counts: [], inside: 0, outside: total)
+        }
+        // Each worker's counts, with the ring that collects the points outside.
         let partials = GridParallel.fold(count: total, chunkSize: Self.chunkSize, initial: [UInt32]()) {
             counts, range in
-            if counts.isEmpty { counts = [UInt32](repeating: 0, count: cells + 1) }
-            countChunk(lons: lons, lats: lats, range: range, into: &counts)
+            if counts.isEmpty { counts = [UInt32](repeating: 0, count: layout.count) }
+            countChunk(lons: lons, lats: lats, range: range, layout: layout, into: &counts)
         }
-        var outside = 0
-        let merged = [UInt32](unsafeUninitializedCapacity: cells) { sum, initialized in
-            for i in 0..<cells { sum[i] = 0 }
-            for partial in partials where !partial.isEmpty {
-                outside += Int(partial[0])
-                partial.withUnsafeBufferPointer { add in
-                    for i in 0..<cells { sum[i] &+= add[i &+ 1] }
-                }
-            }
-            initialized = cells
-        }
-        return PointCounts(counts: merged, inside: total - outside, outside: outside)
+        let (counts, inside) = layout.merge(partials)
+        return PointCounts(counts: counts, inside: inside, outside: total - inside)
     }
 
-    /// One chunk into `counts` (index 0: outside).
-    private func countChunk(lons: [Double], lats: [Double], range: Range<Int>, into counts: inout [UInt32]) {
+    /// One chunk into `counts` (laid out as `layout`).
+    private func countChunk(
+        lons: [Double], lats: [Double], range: Range<Int>, layout: PaddedCounts, into counts: inout [UInt32]
+    ) {
         counts.withUnsafeMutableBufferPointer { counts in
             guard let cells = counts.baseAddress else { return }
             lons.withUnsafeBufferPointer { lon in
@@ -105,7 +99,7 @@ public struct PointBinner: Sendable {
                         kernel.count(
                             lon: lon + range.lowerBound, lat: lat + range.lowerBound, count: range.count, into: cells)
                     } else {
-                        countExactly(lon: lon, lat: lat, range: range, into: cells)
+                        countExactly(lon: lon, lat: lat, range: range, layout: layout, into: cells)
                     }
                 }
             }
@@ -114,10 +108,10 @@ public struct PointBinner: Sendable {
 
     /// PROJ's batch transform on this thread's transformer, 64 Ki points at a time.
     private func countExactly(
-        lon: UnsafePointer<Double>, lat: UnsafePointer<Double>, range: Range<Int>,
+        lon: UnsafePointer<Double>, lat: UnsafePointer<Double>, range: Range<Int>, layout: PaddedCounts,
         into cells: UnsafeMutablePointer<UInt32>
     ) {
-        let binning = CellBinning(frame: frame)
+        let binning = CellBinning(frame: frame, layout: layout)
         var points: [Coordinate] = []
         var start = range.lowerBound
         while start < range.upperBound {
@@ -147,28 +141,27 @@ public struct PointCounts: Sendable, Hashable {
     public var outside: Int
 }
 
-/// Which count a projected position adds to (0 outside, else `1 + row·columns + column`).
+/// Which count a projected position adds to (a ``PaddedCounts`` index).
 private struct CellBinning {
     let originX: Double
     let originY: Double
     let inverseCell: Double
-    let columns: Int
-    let rows: Int
+    let layout: PaddedCounts
 
-    init(frame: MetricGrid) {
+    init(frame: MetricGrid, layout: PaddedCounts) {
         originX = frame.originX
         originY = frame.originY
         inverseCell = 1 / frame.cellSize
-        columns = frame.columns
-        rows = frame.rows
+        self.layout = layout
     }
 
-    /// The count index of a position (0 outside the frame or non-finite).
+    /// The count index of a position (the ring's ``PaddedCounts/outside`` outside the
+    /// frame or for a non-finite position).
     @inline(__always)
     func index(_ x: Double, _ y: Double) -> Int {
         let u = (x - originX) * inverseCell
         let v = (y - originY) * inverseCell
-        guard u >= 0, v >= 0, u < Double(columns), v < Double(rows) else { return 0 }
-        return 1 + Int(v) * columns + Int(u)
+        guard u >= 0, v >= 0, u < Double(layout.columns), v < Double(layout.rows) else { return PaddedCounts.outside }
+        return layout.index(column: Int(u), row: Int(v))
     }
 }
