@@ -3,7 +3,7 @@ import Foundation
 import GeoCore
 import TileRenderer
 
-/// `geohub-bench tiles LAYER.geojson [--out DIR] [--sample Z/X/Y]`: renders every 256 px
+/// `geohub-bench tiles LAYER.geojson [--out DIR] [--sample Z/X/Y] [--zooms 12-16]`: renders every 256 px
 /// tile of zooms 12–16 over the benchmark box to PNG in memory, in the style of
 /// `../shared/bench/mapnik_tiles.py` (``Style/benchmark``), on one core and on all
 /// cores, and prints tiles/s and mean PNG sizes. Benchmarks/tiles.sh runs Mapnik on the
@@ -20,15 +20,23 @@ enum TilesBenchmark {
 
     static func run(_ arguments: [String]) throws {
         guard let path = arguments.first else {
-            throw UsageError(description: "usage: geohub-bench tiles LAYER.geojson [--out DIR] [--sample Z/X/Y]")
+            throw UsageError(description: "usage: geohub-bench tiles LAYER.geojson [--out DIR] [--sample Z/X/Y] [--zooms 12-16]")
         }
         var out: URL?
         var sample = try TileID(z: 14, x: 14565, y: 6313)
+        var zooms = 12...16
         var i = 1
         while i + 1 < arguments.count {
             switch arguments[i] {
             case "--out": out = URL(fileURLWithPath: arguments[i + 1])
             case "--sample": sample = try TileID(path: arguments[i + 1])
+            case "--zooms":
+                // A subset for profiling (callgrind); the benchmark itself uses 12-16.
+                let bounds = arguments[i + 1].split(separator: "-").compactMap { Int($0) }
+                guard bounds.count == 2, bounds[0] <= bounds[1] else {
+                    throw UsageError(description: "--zooms takes MIN-MAX, for example 14-16")
+                }
+                zooms = bounds[0]...bounds[1]
             default: throw UsageError(description: "unknown option \(arguments[i])")
             }
             i += 2
@@ -39,7 +47,7 @@ enum TilesBenchmark {
         let prepareStart = DispatchTime.now().uptimeNanoseconds
         let layer = try PreparedLayer(name: "bench", features: features, style: .benchmark)
         let prepared = DispatchTime.now().uptimeNanoseconds
-        let cover = try TileCover(covering: box, zooms: 12...16)
+        let cover = try TileCover(covering: box, zooms: zooms)
         print(
             String(
                 format: "geohub: %d features read in %.3f s, prepared (projected, styled, indexed) in %.3f s",
@@ -113,18 +121,26 @@ enum TilesBenchmark {
         let renderer = LayerRenderer(layer: layer)
         let encoder = PNGEncoder()
         var perZoom: [Int: (draw: UInt64, encode: UInt64, tiles: Int)] = [:]
+        var bytes = 0
+        var stored = 0
         for tile in cover {
             let t0 = cpuNanoseconds()
             let canvas = try renderer.render(tile)
             let t1 = cpuNanoseconds()
-            if !canvas.isEmpty { _ = try encoder.encode(canvas) }
+            if !canvas.isEmpty {
+                bytes += try encoder.encode(canvas).count
+                stored += 1
+            }
             let t2 = cpuNanoseconds()
             let z = perZoom[tile.z] ?? (0, 0, 0)
             perZoom[tile.z] = (z.draw + t1 - t0, z.encode + t2 - t1, z.tiles + 1)
         }
         let draw = perZoom.values.reduce(0) { $0 + $1.draw }
         let encode = perZoom.values.reduce(0) { $0 + $1.encode }
-        print(String(format: "breakdown (CPU): draw %.3f s, encode %.3f s", Double(draw) / 1e9, Double(encode) / 1e9))
+        print(
+            String(
+                format: "breakdown (CPU): draw %.3f s, encode %.3f s; %d PNG bytes, mean %d B", Double(draw) / 1e9,
+                Double(encode) / 1e9, bytes, bytes / max(stored, 1)))
         for (z, v) in perZoom.sorted(by: { $0.key < $1.key }) {
             print(
                 String(
