@@ -123,17 +123,33 @@ enum TilesBenchmark {
         var perZoom: [Int: (draw: UInt64, encode: UInt64, tiles: Int)] = [:]
         var bytes = 0
         var stored = 0
+        // GEOHUB_BENCH_DUMP=DIR keeps every canvas (raw premultiplied RGBA) and PNG, to
+        // compare the output of two versions of the renderer tile by tile.
+        let dump = ProcessInfo.processInfo.environment["GEOHUB_BENCH_DUMP"].map { URL(fileURLWithPath: $0) }
+        var raw = Data()
+        var names: [String] = []
         for tile in cover {
             let t0 = cpuNanoseconds()
             let canvas = try renderer.render(tile)
             let t1 = cpuNanoseconds()
+            var png: Data?
             if !canvas.isEmpty {
-                bytes += try encoder.encode(canvas).count
+                png = try encoder.encode(canvas)
+                bytes += png?.count ?? 0
                 stored += 1
             }
             let t2 = cpuNanoseconds()
+            if let dump {
+                canvas.pixels.withUnsafeBytes { raw.append(contentsOf: $0) }
+                names.append("\(tile.z)-\(tile.x)-\(tile.y)")
+                try png?.write(to: dump.appendingPathComponent("\(tile.z)-\(tile.x)-\(tile.y).png"))
+            }
             let z = perZoom[tile.z] ?? (0, 0, 0)
             perZoom[tile.z] = (z.draw + t1 - t0, z.encode + t2 - t1, z.tiles + 1)
+        }
+        if let dump {
+            try raw.write(to: dump.appendingPathComponent("canvases.raw"))
+            try Data(names.joined(separator: "\n").utf8).write(to: dump.appendingPathComponent("order.txt"))
         }
         let draw = perZoom.values.reduce(0) { $0 + $1.draw }
         let encode = perZoom.values.reduce(0) { $0 + $1.encode }

@@ -53,7 +53,8 @@ struct Accumulator {
     @inline(__always)
     mutating func addLine(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) {
         guard y0 != y1, x0.isFinite, x1.isFinite, y0.isFinite, y1.isFinite else { return }
-        var (xa, ya, xb, yb, direction) = y0 < y1 ? (x0, y0, x1, y1, 1.0) : (x1, y1, x0, y0, -1.0)
+        var (xa, ya, xb, yb, direction): (Double, Double, Double, Double, Float) =
+            y0 < y1 ? (x0, y0, x1, y1, 1) : (x1, y1, x0, y0, -1)
         let h = height
         guard yb > 0, ya < h else { return }
         let dxdy = (xb - xa) / (yb - ya)
@@ -71,34 +72,32 @@ struct Accumulator {
         guard firstRow <= lastRow else { return }
         minRow = min(minRow, firstRow)
         maxRow = max(maxRow, lastRow)
+        // (Multiplying by the direction, ±1, is exact: the heights are those of the
+        // unsigned pieces.)
         if firstRow == lastRow {
-            addSpan(cells + firstRow * stride, xa, xb, Float((yb - ya) * direction))
-            mark(firstRow, min(xa, xb), max(xa, xb))
+            addSpan(firstRow, xa, xb, Float(yb - ya) * direction)
             return
         }
         var y = ya
         var x = xa
-        for row in firstRow...lastRow {
-            let yNext = min(Double(row + 1), yb)
-            let xNext = yNext == yb ? xb : xa + (yNext - ya) * dxdy
-            addSpan(cells + row * stride, x, xNext, Float((yNext - y) * direction))
-            mark(row, min(x, xNext), max(x, xNext))
+        var row = firstRow
+        while row < lastRow {
+            let yNext = Double(row + 1)
+            let xNext = xa + (yNext - ya) * dxdy
+            addSpan(row, x, xNext, Float(yNext - y) * direction)
             x = xNext
             y = yNext
+            row += 1
         }
+        addSpan(lastRow, x, xb, Float(yb - y) * direction)
     }
 
-    /// Records the blocks of `row` that a piece spanning x `left…right` writes: from the
-    /// cell of its left end to the one after its right end (column 0 for anything left
-    /// of the canvas; nothing past the spare column).
+    /// Records that cells `first...last` of `row` were written: the bits of their blocks.
     @inline(__always)
-    func mark(_ row: Int, _ left: Double, _ right: Double) {
-        let l = Int(max(0, min(left, width)))
-        let r = Int(min(max(0, right), width)) + 1
-        let first = l >> blockShift
-        let last = r >> blockShift
-        let bits = (last - first == 63 ? UInt64.max : ((UInt64(1) << UInt64(last - first + 1)) - 1)) << UInt64(first)
-        rowBlocks[row] |= bits
+    func mark(_ row: Int, _ first: Int, _ last: Int) {
+        let a = first &>> blockShift
+        let b = last &>> blockShift
+        rowBlocks[row] |= (UInt64.max &>> UInt64(truncatingIfNeeded: 63 - (b - a))) &<< UInt64(truncatingIfNeeded: a)
     }
 
     /// Adds a segment piece lying within one pixel row, running from x `xa` to `xb` with
@@ -108,27 +107,38 @@ struct Accumulator {
     /// right inside the cell, `d · (i + 1 − (l + r)/2)`; that goes to cell `i` and the
     /// rest of `d` to cell `i + 1`, so the row's prefix sum is the exact covered area.
     @inline(__always)
-    func addSpan(_ row: UnsafeMutablePointer<Float>, _ xa: Double, _ xb: Double, _ dy: Float) {
-        let w = width
-        var l = min(xa, xb)
-        var r = max(xa, xb)
-        if r <= 0 {
-            row[0] += dy
-            return
-        }
-        if l >= w { return }
-        if l >= 0 {
-            // The common case: the piece stays within one visible cell (possibly ending
-            // exactly on its right edge), and the whole height goes there; no division.
+    func addSpan(_ rowIndex: Int, _ xa: Double, _ xb: Double, _ dy: Float) {
+        let l = min(xa, xb)
+        let r = max(xa, xb)
+        // The common case: the piece stays within one visible cell (possibly ending
+        // exactly on its right edge), and the whole height goes there; no division.
+        if l >= 0 && l < width && r <= width {
             let i = Int(l)
-            let edge = Double(i + 1)
-            if r <= edge && r <= w {
-                let mid = Float((l + r) * 0.5 - Double(i))
+            let left = Double(i)
+            if r <= left + 1 {
+                let row = cells + rowIndex * stride
+                let mid = Float((l + r) * 0.5 - left)
                 row[i] += dy * (1 - mid)
                 row[i + 1] += dy * mid
+                mark(rowIndex, i, i + 1)
                 return
             }
         }
+        addWideSpan(rowIndex, l, r, dy)
+    }
+
+    /// `addSpan` for a piece crossing cells or the canvas's left or right edge.
+    func addWideSpan(_ rowIndex: Int, _ left: Double, _ right: Double, _ dy: Float) {
+        let row = cells + rowIndex * stride
+        let w = width
+        var l = left
+        var r = right
+        if r <= 0 {
+            row[0] += dy
+            mark(rowIndex, 0, 0)
+            return
+        }
+        if l >= w { return }
         let slope = Double(dy) / (r - l)  // signed height per unit of x
         if l < 0 {
             row[0] += Float(slope * -l)
@@ -137,6 +147,8 @@ struct Accumulator {
         if r > w { r = w }
         let i = Int(l)
         let last = Int(r)
+        // Cells 0 (for a piece from the left of the canvas) or i, to last + 1.
+        mark(rowIndex, left < 0 ? 0 : i, last + 1)
         if i == last || (Double(last) == r && last == i + 1) {
             // One cell (possibly ending exactly on its right edge).
             let d = Float(slope * (r - l))

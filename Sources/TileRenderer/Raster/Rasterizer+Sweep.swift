@@ -13,7 +13,7 @@ extension Rasterizer {
         let width = self.width
         let shift = blockShift
         let blockSize = 1 << shift
-        let lastCell = width + 2
+        let lastCell = stride
         cells.withUnsafeMutableBufferPointer { cells in
             rowBlocks.withUnsafeMutableBufferPointer { blocks in
                 guard let base = cells.baseAddress else { return }
@@ -58,25 +58,69 @@ extension Rasterizer {
 
     /// Composites `pixel` (premultiplied) onto `canvas` with the accumulated coverage and
     /// clears the accumulation buffer.
+    ///
+    /// Row by row, only the blocks that segments wrote are read, eight cells (pixels) at
+    /// a time: running sums, coverage and compositing of the eight pixels in SIMD
+    /// registers, with no branch per pixel. Between written blocks the coverage is
+    /// constant and each gap is one run.
     func sweep(into canvas: inout Canvas, pixel: UInt32, rule: FillRule) {
         guard minRow <= maxRow else { return }
-        let opaque = pixel >> 24 == 255
-        let canvasWidth = canvas.width
+        precondition(canvas.width == width && canvas.height == height, "canvas and rasterizer share a size")
+        let width = self.width
+        let stride = self.stride
+        let shift = blockShift
+        let blockSize = 1 << shift
+        let evenOdd = rule == .evenOdd
+        let source = Compositing.Pixels4(repeating: pixel)
         canvas.pixels.withUnsafeMutableBufferPointer { pixels in
-            guard let pixelBase = pixels.baseAddress else { return }
-            sweepSpans(rule: rule) { row, x, count, sum in
-                let coverage = Rasterizer.coverageByte(sum, rule)
-                if coverage == 0 { return }
-                let start = pixelBase + row * canvasWidth + x
-                if coverage == 255 && opaque {
-                    start.update(repeating: pixel, count: count)
-                } else if count == 1 {
-                    start.pointee = Compositing.over(Compositing.scale(pixel, by: coverage), start.pointee)
-                } else {
-                    Rasterizer.blendRun(start, count: count, pixel: pixel, coverage: coverage)
+            cells.withUnsafeMutableBufferPointer { cells in
+                rowBlocks.withUnsafeMutableBufferPointer { blocks in
+                    guard let pixelBase = pixels.baseAddress, let cellBase = cells.baseAddress else { return }
+                    for row in minRow...maxRow {
+                        var mask = blocks[row]
+                        if mask == 0 { continue }
+                        blocks[row] = 0
+                        let cellRow = cellBase + row * stride
+                        let pixelRow = pixelBase + row * width
+                        var sum: Float = 0
+                        var x = 0  // the first pixel of the row not yet composited
+                        while mask != 0 {
+                            let start = mask.trailingZeroBitCount << shift
+                            mask &= mask &- 1
+                            if start > x && x < width {
+                                Rasterizer.blendRun(
+                                    pixelRow + x, count: min(start, width) - x, pixel: pixel,
+                                    coverage: Rasterizer.coverageByte(sum, rule))
+                            }
+                            var group = start
+                            while group < start + blockSize {
+                                if group + 8 <= width {
+                                    sum = Rasterizer.blendGroup(
+                                        cellRow + group, pixelRow + group, carry: sum, source: source, evenOdd: evenOdd)
+                                } else {
+                                    // Past the right edge, or a canvas whose width is not a multiple of 8.
+                                    for i in group..<(group + 8) {
+                                        sum += cellRow[i]
+                                        cellRow[i] = 0
+                                        if i < width {
+                                            let scaled = Compositing.scale(pixel, by: Rasterizer.coverageByte(sum, rule))
+                                            pixelRow[i] = Compositing.over(scaled, pixelRow[i])
+                                        }
+                                    }
+                                }
+                                group += 8
+                            }
+                            x = start + blockSize
+                        }
+                        if x < width {
+                            Rasterizer.blendRun(
+                                pixelRow + x, count: width - x, pixel: pixel, coverage: Rasterizer.coverageByte(sum, rule))
+                        }
+                    }
                 }
             }
         }
+        resetBounds()
     }
 
     /// The coverage of running sum `sum` as 0…255, rounded, without the range checks of
@@ -86,14 +130,65 @@ extension Rasterizer {
         (coverage(sum, rule) * 255 + 12_582_912).bitPattern & 0x3FF
     }
 
+    /// ``coverageByte(_:_:)`` of four sums.
+    @inline(__always)
+    static func coverageBytes(_ sums: SIMD4<Float>, evenOdd: Bool) -> SIMD4<UInt32> {
+        var s = unsafeBitCast(unsafeBitCast(sums, to: SIMD4<UInt32>.self) & 0x7FFF_FFFF, to: SIMD4<Float>.self)
+        if evenOdd {
+            // Distance to the nearest even integer: s − 2·⌊s/2⌋, folded at 1. The floor
+            // rounds with 2²³ (sums are far smaller) and steps back where that rounded up.
+            let half = s * 0.5
+            var q = (half + 8_388_608) - 8_388_608
+            q = q.replacing(with: q - 1, where: q .> half)
+            let t = s - 2 * q
+            s = pointwiseMin(t, 2 - t)
+        } else {
+            s = pointwiseMin(s, SIMD4<Float>(repeating: 1))
+        }
+        return unsafeBitCast(s * 255 + 12_582_912, to: SIMD4<UInt32>.self) & 0x3FF
+    }
+
+    /// Clears the eight cells at `cells`, composites `source` over the eight pixels at
+    /// `pixels` with the coverage of the running sums that start from `carry`, and
+    /// returns the last sum.
+    @inline(__always)
+    static func blendGroup(
+        _ cells: UnsafeMutablePointer<Float>, _ pixels: UnsafeMutablePointer<UInt32>, carry: Float,
+        source: Compositing.Pixels4, evenOdd: Bool
+    ) -> Float {
+        let rawCells = UnsafeMutableRawPointer(cells)
+        let low = rawCells.loadUnaligned(as: SIMD4<Float>.self)
+        let high = rawCells.loadUnaligned(fromByteOffset: 16, as: SIMD4<Float>.self)
+        rawCells.storeBytes(of: SIMD4<Float>(), as: SIMD4<Float>.self)
+        rawCells.storeBytes(of: SIMD4<Float>(), toByteOffset: 16, as: SIMD4<Float>.self)
+        // Running sums, added in the same order as one cell at a time.
+        let s0 = carry + low[0]
+        let s1 = s0 + low[1]
+        let s2 = s1 + low[2]
+        let s3 = s2 + low[3]
+        let s4 = s3 + high[0]
+        let s5 = s4 + high[1]
+        let s6 = s5 + high[2]
+        let s7 = s6 + high[3]
+        let a = SIMD4(s0, s1, s2, s3)
+        let b = SIMD4(s4, s5, s6, s7)
+        let rawPixels = UnsafeMutableRawPointer(pixels)
+        let first = rawPixels.loadUnaligned(as: Compositing.Pixels4.self)
+        let second = rawPixels.loadUnaligned(fromByteOffset: 16, as: Compositing.Pixels4.self)
+        let coverFirst = Compositing.lanes(coverageBytes(a, evenOdd: evenOdd))
+        let coverSecond = Compositing.lanes(coverageBytes(b, evenOdd: evenOdd))
+        rawPixels.storeBytes(
+            of: Compositing.over(Compositing.scale(source, by: coverFirst), first), as: Compositing.Pixels4.self)
+        rawPixels.storeBytes(
+            of: Compositing.over(Compositing.scale(source, by: coverSecond), second), toByteOffset: 16,
+            as: Compositing.Pixels4.self)
+        return b[3]
+    }
+
     /// Composites `pixel` at constant `coverage` over `count` pixels.
     @inline(__always)
     static func blendRun(_ start: UnsafeMutablePointer<UInt32>, count: Int, pixel: UInt32, coverage: UInt32) {
-        let scaled = coverage == 255 ? pixel : Compositing.scale(pixel, by: coverage)
-        if scaled >> 24 == 255 {
-            start.update(repeating: scaled, count: count)
-            return
-        }
-        for i in 0..<count { start[i] = Compositing.over(scaled, start[i]) }
+        if coverage == 0 { return }
+        Compositing.blend(coverage == 255 ? pixel : Compositing.scale(pixel, by: coverage), over: start, count: count)
     }
 }

@@ -21,7 +21,7 @@ public enum FillRule: String, Sendable, Hashable, Codable {
 public final class Rasterizer {
     public let width: Int
     public let height: Int
-    /// Signed-area deltas, `stride` cells per row (two spare columns at the right).
+    /// Signed-area deltas, `stride` cells per row (spare columns at the right).
     var cells: [Float]
     let stride: Int
     // The touched region, so sweeping and clearing cost what the path touches, not the
@@ -37,12 +37,14 @@ public final class Rasterizer {
         precondition(width > 0 && height > 0, "rasterizer size comes from a validated tile size")
         self.width = width
         self.height = height
-        stride = width + 2
-        cells = [Float](repeating: 0, count: (width + 2) * height)
-        rowBlocks = [UInt64](repeating: 0, count: height)
+        // Blocks of at least 8 cells (one SIMD group), at most 64 per row; rows are a
+        // whole number of blocks with at least one spare cell past the right edge.
         var shift = 3
         while (width + 2 + (1 << shift) - 1) >> shift > 64 { shift += 1 }
         blockShift = shift
+        stride = ((width + 2 + (1 << shift) - 1) >> shift) << shift
+        cells = [Float](repeating: 0, count: stride * height)
+        rowBlocks = [UInt64](repeating: 0, count: height)
     }
 
     /// Fills `path` with `color` on `canvas`, compositing source-over.
