@@ -95,7 +95,7 @@ extension Rasterizer {
                             var group = start
                             while group < start + blockSize {
                                 if group + 8 <= width {
-                                    sum = Rasterizer.blendGroup(
+                                    sum = CellGroup.blend(
                                         cellRow + group, pixelRow + group, carry: sum, source: source, evenOdd: evenOdd)
                                 } else {
                                     // Past the right edge, or a canvas whose width is not a multiple of 8.
@@ -130,7 +130,18 @@ extension Rasterizer {
         (coverage(sum, rule) * 255 + 12_582_912).bitPattern & 0x3FF
     }
 
-    /// ``coverageByte(_:_:)`` of four sums.
+    /// Composites `pixel` at constant `coverage` over `count` pixels.
+    @inline(__always)
+    static func blendRun(_ start: UnsafeMutablePointer<UInt32>, count: Int, pixel: UInt32, coverage: UInt32) {
+        if coverage == 0 { return }
+        Compositing.blend(coverage == 255 ? pixel : Compositing.scale(pixel, by: coverage), over: start, count: count)
+    }
+}
+
+/// The sweep's work on one group of eight cells and pixels. (An enum rather than
+/// static methods of the class, which the compiler would not inline.)
+enum CellGroup {
+    /// ``Rasterizer/coverageByte(_:_:)`` of four sums.
     @inline(__always)
     static func coverageBytes(_ sums: SIMD4<Float>, evenOdd: Bool) -> SIMD4<UInt32> {
         var s = unsafeBitCast(unsafeBitCast(sums, to: SIMD4<UInt32>.self) & 0x7FFF_FFFF, to: SIMD4<Float>.self)
@@ -141,9 +152,9 @@ extension Rasterizer {
             var q = (half + 8_388_608) - 8_388_608
             q = q.replacing(with: q - 1, where: q .> half)
             let t = s - 2 * q
-            s = pointwiseMin(t, 2 - t)
+            s = t.replacing(with: 2 - t, where: t .> 1)
         } else {
-            s = pointwiseMin(s, SIMD4<Float>(repeating: 1))
+            s = s.replacing(with: 1, where: s .> 1)
         }
         return unsafeBitCast(s * 255 + 12_582_912, to: SIMD4<UInt32>.self) & 0x3FF
     }
@@ -152,7 +163,7 @@ extension Rasterizer {
     /// `pixels` with the coverage of the running sums that start from `carry`, and
     /// returns the last sum.
     @inline(__always)
-    static func blendGroup(
+    static func blend(
         _ cells: UnsafeMutablePointer<Float>, _ pixels: UnsafeMutablePointer<UInt32>, carry: Float,
         source: Compositing.Pixels4, evenOdd: Bool
     ) -> Float {
@@ -183,12 +194,5 @@ extension Rasterizer {
             of: Compositing.over(Compositing.scale(source, by: coverSecond), second), toByteOffset: 16,
             as: Compositing.Pixels4.self)
         return b[3]
-    }
-
-    /// Composites `pixel` at constant `coverage` over `count` pixels.
-    @inline(__always)
-    static func blendRun(_ start: UnsafeMutablePointer<UInt32>, count: Int, pixel: UInt32, coverage: UInt32) {
-        if coverage == 0 { return }
-        Compositing.blend(coverage == 255 ? pixel : Compositing.scale(pixel, by: coverage), over: start, count: count)
     }
 }
