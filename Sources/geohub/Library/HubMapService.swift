@@ -104,5 +104,6 @@ final class HubMapService: MapService {
         let (set, rebuilt) = try LayerAssembly.rebuild(previous.set, after: ingested)
         let next = try MapSnapshot(set: set, previous: previous, rebuilt: rebuilt)
         current.withLock { $0 = next }
+        ProcessMemory.releaseFreeMemory()
     }
 }

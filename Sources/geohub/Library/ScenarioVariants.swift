@@ -39,6 +39,7 @@ final class ScenarioVariants: Sendable {
                 layers[name] = try ServedLayer(
                     layer, style: LayerStyles.style(for: name, project: set.project, scenario: scenario))
             }
+            defer { ProcessMemory.releaseFreeMemory() }
             state.withLock { state in
                 state.layers[key] = layers
                 state.order.append(key)
