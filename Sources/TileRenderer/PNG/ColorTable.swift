@@ -19,8 +19,10 @@ final class ColorTable {
     private(set) var ids: [UInt16] = []
     private var keys: [UInt32] = []
     private var slotIDs: [UInt16] = []
-    private var colorBuffer = [UInt32](repeating: 0, count: ColorTable.maximumColors + 1)
-    private var countBuffer = [UInt32](repeating: 0, count: ColorTable.maximumColors + 1)
+    /// Colours and counts as they are found; the table stops at half full, so each holds
+    /// half the table's capacity (sized with it, not for the most colours an image may have).
+    private var colorBuffer: [UInt32] = []
+    private var countBuffer: [UInt32] = []
 
     private enum Outcome {
         case complete(Int)
@@ -40,6 +42,8 @@ final class ColorTable {
             if keys.count != capacity {
                 keys = [UInt32](repeating: ColorTable.emptyKey, count: capacity)
                 slotIDs = [UInt16](repeating: 0, count: capacity)
+                colorBuffer = [UInt32](repeating: 0, count: capacity / 2 + 1)
+                countBuffer = [UInt32](repeating: 0, count: capacity / 2 + 1)
             } else {
                 keys.withUnsafeMutableBufferPointer { $0.update(repeating: ColorTable.emptyKey) }
             }

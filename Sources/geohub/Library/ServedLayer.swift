@@ -12,13 +12,16 @@ import TileRenderer
 /// symbolizers: the canvas-sized buffers they draw in (a ``TileWorkspace``, megabytes
 /// each) come from ``WorkspacePool/shared``, one per thread and scale for every layer.
 final class ServedLayer: Sendable {
+    /// The built layer without its grid (``prepared`` keeps the grid as drawing needs it).
     let layer: BuiltLayer
     let prepared: PreparedLayer
     private let pools: [TileRenderer.TileScale: RendererPool]
 
     init(_ layer: BuiltLayer, style: Style) throws {
-        self.layer = layer
         prepared = try PreparedLayer(layer, style: style)
+        var kept = layer
+        kept.grid = nil
+        self.layer = kept
         pools = [.standard: RendererPool(), .retina: RendererPool()]
     }
 

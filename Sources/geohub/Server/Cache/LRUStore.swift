@@ -4,6 +4,10 @@
 ///
 /// Entries live in an array-backed doubly linked list (indices, not references), so
 /// every operation is O(1) and nothing is reference-counted per entry.
+///
+/// With `countsStructure`, the store's own tables (the node array, the free list and
+/// the key index, at their allocated capacity) count against the budget as well, so
+/// the budget bounds the memory the store really holds, not only its values.
 struct LRUStore<Key: Hashable, Value> {
     private struct Node {
         var key: Key
@@ -15,8 +19,11 @@ struct LRUStore<Key: Hashable, Value> {
 
     private static var none: Int { -1 }
 
-    /// The most the summed costs may reach.
+    /// The most the summed costs (plus ``structureBytes`` with `countsStructure`) may reach.
     let budget: Int
+    /// Whether ``structureBytes`` counts against the budget.
+    let countsStructure: Bool
+    /// The summed costs of the entries.
     private(set) var totalCost = 0
     private var nodes: [Node?] = []
     private var free: [Int] = []
@@ -24,9 +31,28 @@ struct LRUStore<Key: Hashable, Value> {
     private var newest = LRUStore.none
     private var oldest = LRUStore.none
 
-    init(budget: Int) { self.budget = max(0, budget) }
+    init(budget: Int, countsStructure: Bool = false) {
+        self.budget = max(0, budget)
+        self.countsStructure = countsStructure
+    }
 
     var count: Int { index.count }
+
+    /// Bytes of the store's tables at their allocated capacity: the node slots, the
+    /// free list, and the index's buckets (a Swift dictionary keeps its buckets at most
+    /// three quarters full, in a power-of-two count, each holding a key and an `Int`,
+    /// plus one bit of occupancy). Array and dictionary headers (32 bytes each) included.
+    var structureBytes: Int {
+        var buckets = 1
+        while buckets * 3 / 4 < index.capacity { buckets <<= 1 }
+        let indexBytes = index.capacity == 0 ? 0 : 32 + buckets * (MemoryLayout<Key>.stride + 8) + buckets / 8
+        let nodeBytes = nodes.capacity == 0 ? 0 : 32 + nodes.capacity * MemoryLayout<Node?>.stride
+        let freeBytes = free.capacity == 0 ? 0 : 32 + free.capacity * MemoryLayout<Int>.stride
+        return indexBytes + nodeBytes + freeBytes
+    }
+
+    /// What counts against the budget now: the entries' costs, plus the tables with `countsStructure`.
+    var usedBytes: Int { totalCost + (countsStructure ? structureBytes : 0) }
 
     /// The value for `key`, marking it most recently used.
     mutating func value(for key: Key) -> Value? {
@@ -57,7 +83,7 @@ struct LRUStore<Key: Hashable, Value> {
         if oldest == Self.none { oldest = slot }
         index[key] = slot
         totalCost += cost
-        while totalCost > budget, oldest != Self.none, let victim = nodes[oldest] {
+        while usedBytes > budget, oldest != Self.none, let victim = nodes[oldest] {
             remove(victim.key)
         }
     }

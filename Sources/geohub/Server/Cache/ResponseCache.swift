@@ -23,9 +23,16 @@ struct CachedEntity: Sendable {
     var body: Data?
     var etag: String
 
+    /// The entity of every empty tile: one tag string, shared.
+    static let empty = CachedEntity(body: nil, etag: EntityTag.strong(for: Data()))
+
     init(body: Data?) {
+        guard let body else {
+            self = Self.empty
+            return
+        }
         self.body = body
-        self.etag = EntityTag.strong(for: body ?? Data())
+        self.etag = EntityTag.strong(for: body)
     }
 
     /// An entity whose tag was computed already.
@@ -34,8 +41,26 @@ struct CachedEntity: Sendable {
         self.etag = etag
     }
 
-    /// What the entry costs against the budget: its bytes plus bookkeeping.
-    var cost: Int { (body?.count ?? 0) + 160 }
+    /// What the entry occupies in memory, counted against the cache's budget: the
+    /// body's bytes as malloc holds them plus the `Data` storage object owning them, and
+    /// the tag's string storage (shared by every empty tile, so counted for none). The
+    /// key and the LRU links live in the store's tables, which the store counts itself
+    /// (``LRUStore/structureBytes``).
+    var cost: Int {
+        guard let body else { return 0 }
+        var bytes = MemoryFootprint.nativeString(utf8Count: etag.utf8.count)
+        if body.count > MemoryFootprint.inlineDataLimit {
+            bytes += MemoryFootprint.malloc(body.count) + MemoryFootprint.dataStorage
+        }
+        return bytes
+    }
+
+    /// This entity with its body in a buffer of exactly its size, so ``cost`` is what
+    /// it holds (a body grown by appending may own spare capacity).
+    var compacted: CachedEntity {
+        guard let body, body.count > MemoryFootprint.inlineDataLimit else { return self }
+        return CachedEntity(body: body.withUnsafeBytes { Data($0) }, etag: etag)
+    }
 }
 
 /// The server's in-memory cache of tiles and GeoJSON: LRU within a byte budget,
@@ -62,8 +87,10 @@ final class ResponseCache: Sendable {
 
     private let state: Locked<State>
 
+    /// A cache holding at most `budget` bytes: entries (``CachedEntity/cost``) and the
+    /// store's own tables together.
     init(budget: Int) {
-        state = Locked(State(store: LRUStore(budget: budget)))
+        state = Locked(State(store: LRUStore(budget: budget, countsStructure: true)))
     }
 
     /// The cached entity for `key`, or the result of `produce()`, which runs at most
@@ -95,7 +122,7 @@ final class ResponseCache: Sendable {
             guard let result = flight.result else { throw CacheError.renderAbandoned }
             return try result.get()
         case .render(let flight):
-            let result = Result { CachedEntity(body: try produce()) }
+            let result = Result { CachedEntity(body: try produce()).compacted }
             state.withLock { state in
                 if case .success(let entity) = result { state.store.insert(entity, for: key, cost: entity.cost) }
                 state.flights[key] = nil
@@ -127,7 +154,7 @@ final class ResponseCache: Sendable {
     var statistics: Statistics {
         state.withLock { state in
             Statistics(
-                entries: state.store.count, bytes: state.store.totalCost, budget: state.store.budget,
+                entries: state.store.count, bytes: state.store.usedBytes, budget: state.store.budget,
                 hits: state.hits, misses: state.misses, renders: state.renders)
         }
     }
