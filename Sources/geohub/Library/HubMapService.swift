@@ -66,7 +66,9 @@ final class HubMapService: MapService {
     func geoJSON(layer: LayerName, scenario: RainScenario?) throws -> Data {
         let features = try served(layer, scenario: scenario).layer.features
         do {
-            return try GeoJSONWriter().data(for: features)
+            // A copy at its exact size: the writer's buffer grew by appending, and the
+            // server's cache counts what a body occupies by its size.
+            return try GeoJSONWriter().data(for: features).withUnsafeBytes { Data($0) }
         } catch {
             throw RuntimeError("cannot write \(layer) as GeoJSON: \(error)")
         }

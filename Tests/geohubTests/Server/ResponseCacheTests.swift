@@ -61,10 +61,13 @@ final class ResponseCacheTests: XCTestCase {
         }
         let stats = cache.statistics
         XCTAssertLessThanOrEqual(stats.bytes, 100_000)
-        let entry = MemoryFootprint.malloc(2000) + MemoryFootprint.dataStorage + MemoryFootprint.malloc(32 + 34 + 1)
-        XCTAssertEqual(entry, 2016 + 96 + 80, "glibc chunks: 2000 + 8 rounded to 16; Data's storage object; the tag")
-        XCTAssertGreaterThan(stats.entries, (100_000 - 20_000) / entry, "the tables take less than a fifth here")
+        let entry =
+            MemoryFootprint.malloc(2000) + MemoryFootprint.dataStorage + MemoryFootprint.malloc(32 + 34 + 1)
+            + MemoryFootprint.fragmentationPerEntry
+        XCTAssertEqual(
+            entry, 2016 + 96 + 80 + 160, "glibc chunks: 2000 + 8 rounded to 16; Data's storage object; the tag; holes")
         XCTAssertLessThanOrEqual(stats.entries, 100_000 / entry)
+        XCTAssertGreaterThanOrEqual(stats.entries, 100_000 / entry - 5, "the tables take little here")
         XCTAssertEqual(stats.renders, 200)
     }
 
@@ -94,8 +97,8 @@ final class ResponseCacheTests: XCTestCase {
         let grown = try Self.residentBytes() - before
         XCTAssertGreaterThan(stats.bytes, budget - 64 << 10, "full: within one entry of the budget")
         XCTAssertLessThanOrEqual(stats.bytes, budget)
-        XCTAssertLessThan(grown, stats.bytes + stats.bytes / 33, "resident growth \(grown) vs \(stats.bytes) reported")
-        XCTAssertGreaterThan(grown, stats.bytes - stats.bytes / 10, "resident growth \(grown) vs \(stats.bytes) reported")
+        XCTAssertLessThanOrEqual(grown, stats.bytes + stats.bytes / 100, "resident growth \(grown) vs \(stats.bytes) reported")
+        XCTAssertGreaterThan(grown, stats.bytes - stats.bytes / 20, "resident growth \(grown) vs \(stats.bytes) reported")
         withExtendedLifetime(cache) {}
     }
 
@@ -119,6 +122,34 @@ final class ResponseCacheTests: XCTestCase {
             z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
             return z ^ (z >> 31)
         }
+    }
+
+    /// With its tables counted, a store of entries that cost nothing themselves (empty
+    /// tiles) still stays within its budget, keeps many of them, and rebuilds its tables
+    /// smaller (keeping recency) when a few large entries push the small ones out.
+    func testTablesCountAgainstTheBudgetAndShrinkWhenSparse() {
+        let budget = 256 << 10
+        var store = LRUStore<Int, Int>(budget: budget, countsTables: true)
+        for key in 0..<50_000 {
+            store.insert(key, for: key, cost: 0)
+            if store.usedBytes > budget {
+                XCTFail("\(store.usedBytes) bytes used after \(key) inserts, budget \(budget)")
+                break
+            }
+        }
+        XCTAssertGreaterThan(store.count, 1000, "thousands of free entries fit in the tables")
+        XCTAssertEqual(store.keysByRecency, Array((50_000 - store.count)..<50_000).reversed())
+        let tablesBefore = store.tableBytes
+        store.insert(-1, for: -1, cost: budget / 2)
+        store.insert(-2, for: -2, cost: budget / 2 - store.tableBytes - 1000)
+        XCTAssertLessThanOrEqual(store.usedBytes, budget)
+        XCTAssertLessThan(store.tableBytes, tablesBefore / 2, "rebuilt for the fewer entries left")
+        let keys = store.keysByRecency
+        XCTAssertEqual(Array(keys.prefix(2)), [-2, -1])
+        XCTAssertEqual(Array(keys.dropFirst(2)), Array((50_000 - keys.count + 2)..<50_000).reversed())
+        XCTAssertEqual(store.value(for: 49_999), 49_999)
+        store.insert(7, for: 123_456, cost: 10)
+        XCTAssertEqual(store.keysByRecency.prefix(2), [123_456, 49_999])
     }
 
     func testErrorsReachEveryWaiterAndAreNotCached() throws {

@@ -5,9 +5,11 @@
 /// Entries live in an array-backed doubly linked list (indices, not references), so
 /// every operation is O(1) and nothing is reference-counted per entry.
 ///
-/// With `countsStructure`, the store's own tables (the node array, the free list and
-/// the key index, at their allocated capacity) count against the budget as well, so
-/// the budget bounds the memory the store really holds, not only its values.
+/// With `countsTables`, the store's own tables count against the budget too, as much
+/// of them as is resident (``tableBytes``), so a budget in bytes bounds the memory the
+/// store holds and not only its values. The tables do not shrink as entries go, so
+/// when they are mostly empty (after evictions of many small entries for a few large
+/// ones) the store rebuilds them at the size its entries need.
 struct LRUStore<Key: Hashable, Value> {
     private struct Node {
         var key: Key
@@ -19,10 +21,10 @@ struct LRUStore<Key: Hashable, Value> {
 
     private static var none: Int { -1 }
 
-    /// The most the summed costs (plus ``structureBytes`` with `countsStructure`) may reach.
+    /// The most ``usedBytes`` may reach.
     let budget: Int
-    /// Whether ``structureBytes`` counts against the budget.
-    let countsStructure: Bool
+    /// Whether ``tableBytes`` counts against the budget.
+    let countsTables: Bool
     /// The summed costs of the entries.
     private(set) var totalCost = 0
     private var nodes: [Node?] = []
@@ -31,28 +33,35 @@ struct LRUStore<Key: Hashable, Value> {
     private var newest = LRUStore.none
     private var oldest = LRUStore.none
 
-    init(budget: Int, countsStructure: Bool = false) {
+    init(budget: Int, countsTables: Bool = false) {
         self.budget = max(0, budget)
-        self.countsStructure = countsStructure
+        self.countsTables = countsTables
     }
 
     var count: Int { index.count }
 
-    /// Bytes of the store's tables at their allocated capacity: the node slots, the
-    /// free list, and the index's buckets (a Swift dictionary keeps its buckets at most
-    /// three quarters full, in a power-of-two count, each holding a key and an `Int`,
-    /// plus one bit of occupancy). Array and dictionary headers (32 bytes each) included.
-    var structureBytes: Int {
-        var buckets = 1
-        while buckets * 3 / 4 < index.capacity { buckets <<= 1 }
-        let indexBytes = index.capacity == 0 ? 0 : 32 + buckets * (MemoryLayout<Key>.stride + 8) + buckets / 8
-        let nodeBytes = nodes.capacity == 0 ? 0 : 32 + nodes.capacity * MemoryLayout<Node?>.stride
-        let freeBytes = free.capacity == 0 ? 0 : 32 + free.capacity * MemoryLayout<Int>.stride
-        return indexBytes + nodeBytes + freeBytes
+    /// What counts against the budget: the entries' costs, plus ``tableBytes`` with `countsTables`.
+    var usedBytes: Int { totalCost + (countsTables ? tableBytes : 0) }
+
+    /// Resident bytes of the store's tables: every node slot ever used (an array's spare
+    /// capacity is never written, so never resident), the free list, and the index's
+    /// buckets — a Swift dictionary keeps a power-of-two count of buckets at most three
+    /// quarters full, each a key and an `Int`, plus a bit of occupancy, all of them
+    /// written when it grows and rehashes. Object headers included.
+    var tableBytes: Int {
+        var bytes = 0
+        if !nodes.isEmpty { bytes += Self.header + nodes.count * MemoryLayout<Node?>.stride }
+        if free.capacity > 0 { bytes += Self.header + free.capacity * MemoryLayout<Int>.stride }
+        if index.capacity > 0 {
+            var buckets = 1
+            while buckets * 3 / 4 < index.capacity { buckets <<= 1 }
+            bytes += 2 * Self.header + buckets * (MemoryLayout<Key>.stride + MemoryLayout<Int>.stride) + buckets / 8
+        }
+        return bytes
     }
 
-    /// What counts against the budget now: the entries' costs, plus the tables with `countsStructure`.
-    var usedBytes: Int { totalCost + (countsStructure ? structureBytes : 0) }
+    /// A Swift array's or dictionary's storage header, with its malloc chunk header.
+    private static var header: Int { 48 }
 
     /// The value for `key`, marking it most recently used.
     mutating func value(for key: Key) -> Value? {
@@ -85,6 +94,7 @@ struct LRUStore<Key: Hashable, Value> {
         totalCost += cost
         while usedBytes > budget, oldest != Self.none, let victim = nodes[oldest] {
             remove(victim.key)
+            if countsTables { compactIfSparse() }
         }
     }
 
@@ -100,6 +110,36 @@ struct LRUStore<Key: Hashable, Value> {
     /// Removes every entry for which `predicate` holds (used when a layer is rebuilt).
     mutating func removeAll(where predicate: (Key) -> Bool) {
         for key in index.keys where predicate(key) { remove(key) }
+        if countsTables { compactIfSparse() }
+    }
+
+    /// Rebuilds the tables at twice the size the entries need when they hold more than
+    /// four times that (so a store that shrank and grows again does not rebuild often).
+    /// O(count), in recency order; every key keeps its value, cost and recency.
+    private mutating func compactIfSparse() {
+        let needed = max(count, 16)
+        guard index.capacity > 4 * needed || nodes.count > 4 * needed else { return }
+        var ordered: [Node] = []
+        ordered.reserveCapacity(count)
+        var slot = oldest
+        while slot != Self.none, let node = nodes[slot] {
+            ordered.append(node)
+            slot = node.newer
+        }
+        var rebuilt: [Node?] = []
+        rebuilt.reserveCapacity(2 * ordered.count)
+        var rebuiltIndex = [Key: Int](minimumCapacity: 2 * ordered.count)
+        for (position, var node) in ordered.enumerated() {
+            node.older = position == 0 ? Self.none : position - 1
+            node.newer = position == ordered.count - 1 ? Self.none : position + 1
+            rebuiltIndex[node.key] = position
+            rebuilt.append(node)
+        }
+        nodes = rebuilt
+        index = rebuiltIndex
+        free = []
+        oldest = ordered.isEmpty ? Self.none : 0
+        newest = ordered.isEmpty ? Self.none : ordered.count - 1
     }
 
     /// Keys from most to least recently used (for tests and diagnostics).

@@ -32,4 +32,11 @@ enum MemoryFootprint {
     static func nativeString(utf8Count: Int) -> Int {
         utf8Count <= 15 ? 0 : malloc(32 + utf8Count + 1)
     }
+
+    /// Heap bytes an entry leaves unusable beyond its own chunks, as measured (about
+    /// 110–160 bytes): a render's short-lived allocations (the request, the
+    /// single-flight record, the encoder's temporaries) sit between the entry's
+    /// long-lived chunks, and the holes they leave are mostly too small for the next
+    /// entry's tag and `Data` object.
+    static let fragmentationPerEntry = 160
 }

@@ -41,26 +41,21 @@ struct CachedEntity: Sendable {
         self.etag = etag
     }
 
-    /// What the entry occupies in memory, counted against the cache's budget: the
-    /// body's bytes as malloc holds them plus the `Data` storage object owning them, and
-    /// the tag's string storage (shared by every empty tile, so counted for none). The
-    /// key and the LRU links live in the store's tables, which the store counts itself
-    /// (``LRUStore/structureBytes``).
+    /// What the entity occupies in memory (for a body allocated at its size, as the PNG
+    /// encoder's and ``HubMapService``'s are): the body's bytes as malloc holds them plus
+    /// the `Data` storage object owning them, the tag's string storage (shared by every
+    /// empty tile, so counted for none) and the heap it leaves unusable around it
+    /// (``MemoryFootprint/fragmentationPerEntry``). A cache entry adds its key and links in
+    /// the cache's tables, which the cache counts as they are (``LRUStore/tableBytes``).
     var cost: Int {
-        guard let body else { return 0 }
-        var bytes = MemoryFootprint.nativeString(utf8Count: etag.utf8.count)
+        guard let body else { return MemoryFootprint.fragmentationPerEntry }
+        var bytes = MemoryFootprint.fragmentationPerEntry + MemoryFootprint.nativeString(utf8Count: etag.utf8.count)
         if body.count > MemoryFootprint.inlineDataLimit {
             bytes += MemoryFootprint.malloc(body.count) + MemoryFootprint.dataStorage
         }
         return bytes
     }
 
-    /// This entity with its body in a buffer of exactly its size, so ``cost`` is what
-    /// it holds (a body grown by appending may own spare capacity).
-    var compacted: CachedEntity {
-        guard let body, body.count > MemoryFootprint.inlineDataLimit else { return self }
-        return CachedEntity(body: body.withUnsafeBytes { Data($0) }, etag: etag)
-    }
 }
 
 /// The server's in-memory cache of tiles and GeoJSON: LRU within a byte budget,
@@ -87,10 +82,10 @@ final class ResponseCache: Sendable {
 
     private let state: Locked<State>
 
-    /// A cache holding at most `budget` bytes: entries (``CachedEntity/cost``) and the
-    /// store's own tables together.
+    /// A cache holding at most `budget` bytes: its entries' memory
+    /// (``CachedEntity/cost``) and its tables' (``LRUStore/tableBytes``) together.
     init(budget: Int) {
-        state = Locked(State(store: LRUStore(budget: budget, countsStructure: true)))
+        state = Locked(State(store: LRUStore(budget: budget, countsTables: true)))
     }
 
     /// The cached entity for `key`, or the result of `produce()`, which runs at most
@@ -122,7 +117,7 @@ final class ResponseCache: Sendable {
             guard let result = flight.result else { throw CacheError.renderAbandoned }
             return try result.get()
         case .render(let flight):
-            let result = Result { CachedEntity(body: try produce()).compacted }
+            let result = Result { CachedEntity(body: try produce()) }
             state.withLock { state in
                 if case .success(let entity) = result { state.store.insert(entity, for: key, cost: entity.cost) }
                 state.flights[key] = nil
