@@ -5,6 +5,9 @@ import Layers
 /// What the cache keeps: rendered tiles and layer GeoJSON, keyed by everything that
 /// changes their bytes, including the layer's revision (so a rebuilt layer is never
 /// answered from its old entries).
+///
+/// Stored packed (32 bytes: tile numbers in 32 bits, zoom and scale in one byte), as
+/// the cache holds tens of thousands of keys.
 struct CacheKey: Hashable, Sendable {
     enum Kind: Hashable, Sendable {
         case tile(z: Int, x: Int, y: Int, scale: TileScale)
@@ -12,10 +15,44 @@ struct CacheKey: Hashable, Sendable {
     }
 
     var layer: LayerName
-    var revision: Int
-    var kind: Kind
+    /// `z << 2 | scale` for a tile, ``geoJSONMark`` for GeoJSON.
+    private var zoomAndScale: UInt8
+    private var revisionBits: UInt32
+    private var x: UInt32
+    private var y: UInt32
     /// The canonical scenario (`rain=50`), or nil.
     var scenario: String?
+
+    private static let geoJSONMark: UInt8 = 0xFF
+
+    /// - Parameters:
+    ///   - revision: the layer's revision (kept in 32 bits; a server would need four
+    ///     billion rebuilds of one layer to wrap it).
+    ///   - kind: a tile (zoom ≤ 22, so `x` and `y` fit in 32 bits) or the GeoJSON.
+    init(layer: LayerName, revision: Int, kind: Kind, scenario: String?) {
+        self.layer = layer
+        revisionBits = UInt32(truncatingIfNeeded: revision)
+        self.scenario = scenario
+        switch kind {
+        case .tile(let z, let x, let y, let scale):
+            zoomAndScale = UInt8(truncatingIfNeeded: z << 2 | scale.rawValue)
+            self.x = UInt32(truncatingIfNeeded: x)
+            self.y = UInt32(truncatingIfNeeded: y)
+        case .geoJSON:
+            zoomAndScale = Self.geoJSONMark
+            x = 0
+            y = 0
+        }
+    }
+
+    var revision: Int { Int(revisionBits) }
+
+    var kind: Kind {
+        guard zoomAndScale != Self.geoJSONMark, let scale = TileScale(rawValue: Int(zoomAndScale & 3)) else {
+            return .geoJSON
+        }
+        return .tile(z: Int(zoomAndScale >> 2), x: Int(x), y: Int(y), scale: scale)
+    }
 }
 
 /// A cached body with its strong ETag; `body` nil is an empty tile (204).
@@ -84,8 +121,13 @@ final class ResponseCache: Sendable {
 
     /// A cache holding at most `budget` bytes: its entries' memory
     /// (``CachedEntity/cost``) and its tables' (``LRUStore/tableBytes``) together.
+    ///
+    /// The tables are made once for as many entries as the budget could hold if every
+    /// one were an empty tile (what an entry takes at least), so they never grow.
     init(budget: Int) {
-        state = Locked(State(store: LRUStore(budget: budget, countsTables: true)))
+        let smallest = LRUStore<CacheKey, CachedEntity>.bytesPerEntry + MemoryFootprint.fragmentationPerEntry
+        state = Locked(
+            State(store: LRUStore(budget: budget, countsTables: true, maximumCount: max(16, budget / smallest))))
     }
 
     /// The cached entity for `key`, or the result of `produce()`, which runs at most
