@@ -1,4 +1,5 @@
 import Foundation
+import GeoCore
 
 extension AccessLog {
     /// The log line of `entry`, ending in a newline: a JSON object with sorted keys,
@@ -107,7 +108,7 @@ extension AccessLog {
     /// `text` (at most `limit` characters) as a JSON string literal. Plain ASCII that
     /// needs no escape is copied as it is; anything else goes through ``JSONText``.
     static func appendQuoted(_ text: String, limit: Int, to out: inout [UInt8]) {
-        var utf8 = text.utf8
+        let utf8 = text.utf8
         let plain =
             utf8.count <= limit
             && utf8.withContiguousStorageIfAvailable { bytes in
@@ -119,9 +120,6 @@ extension AccessLog {
             out.append(UInt8(ascii: "\""))
             return
         }
-        var quoted = ""
-        JSONText.quote(String(text.prefix(limit)), to: &quoted)
-        utf8 = quoted.utf8
-        out.append(contentsOf: utf8)
+        out.append(contentsOf: JSONValue.string(String(text.prefix(limit))).jsonData())
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GeoCore
 
 /// One request as libmicrohttpd parsed it: method, percent-decoded path, query
 /// arguments and headers (names lower-cased). The server never parses HTTP itself.
@@ -55,7 +56,7 @@ struct HTTPResponse: Sendable {
 
     /// `{"error": message}` with the status: what every 4xx/5xx answer looks like.
     static func error(_ status: Int, _ message: String) -> HTTPResponse {
-        json(status, JSONText.object(["error": .string(message), "status": .int(status)]))
+        json(status, JSONValue.object(["error": .string(message), "status": .int(status)]).jsonData())
     }
 }
 

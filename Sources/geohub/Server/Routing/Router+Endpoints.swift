@@ -70,14 +70,14 @@ extension Router {
             ]
         }
         let stats = cache.statistics
-        let body = JSONText.object([
+        let body = JSONValue.object([
             "status": "ok", "name": .string(service.name), "version": .string(Geohub.version),
             "startedAt": .string(Self.timestamp(startedAt)), "layers": .object(layers),
             "cache": [
                 "entries": .int(stats.entries), "bytes": .int(stats.bytes), "budget": .int(stats.budget),
                 "hits": .int(stats.hits), "misses": .int(stats.misses), "renders": .int(stats.renders),
             ],
-        ])
+        ]).jsonData()
         var response = HTTPResponse.json(200, body)
         response.setHeader("Cache-Control", "no-store")
         return response
@@ -95,7 +95,7 @@ extension Router {
             ]
         }
         var response = HTTPResponse.json(
-            200, JSONText.object(["name": .string(service.name), "layers": .array(layers)]))
+            200, JSONValue.object(["name": .string(service.name), "layers": .array(layers)]).jsonData())
         response.setHeader("Cache-Control", "no-cache")
         return response
     }
