@@ -97,8 +97,10 @@ final class ResponseCacheTests: XCTestCase {
         let grown = try Self.residentBytes() - before
         XCTAssertGreaterThan(stats.bytes, budget - 64 << 10, "full: within one entry of the budget")
         XCTAssertLessThanOrEqual(stats.bytes, budget)
-        XCTAssertLessThanOrEqual(grown, stats.bytes + stats.bytes / 100, "resident growth \(grown) vs \(stats.bytes) reported")
-        XCTAssertGreaterThan(grown, stats.bytes - stats.bytes / 20, "resident growth \(grown) vs \(stats.bytes) reported")
+        XCTAssertLessThanOrEqual(
+            grown, stats.bytes + stats.bytes / 100, "resident growth \(grown) vs \(stats.bytes) reported")
+        XCTAssertGreaterThan(
+            grown, stats.bytes - stats.bytes / 20, "resident growth \(grown) vs \(stats.bytes) reported")
         withExtendedLifetime(cache) {}
     }
 
