@@ -4,9 +4,14 @@
 // zlib come from the distribution as system libraries (see README, "Set-up").
 import PackageDescription
 
+// Release builds link the Swift runtime and Foundation into each executable
+// (`-static-stdlib`, as `swift build --static-swift-stdlib` does, at compile and link
+// time): a long-running `geohub serve` then maps no Swift shared libraries, whose
+// symbol tables and relocations alone keep several megabytes resident.
 let strictFlags: [SwiftSetting] = [
-    .unsafeFlags(["-warnings-as-errors"], .when(configuration: .release))
+    .unsafeFlags(["-warnings-as-errors", "-static-stdlib"], .when(configuration: .release))
 ]
+let staticRuntime: [LinkerSetting] = [.unsafeFlags(["-static-stdlib", "-use-ld=lld"], .when(configuration: .release))]
 
 let package = Package(
     name: "geohub",
@@ -36,15 +41,17 @@ let package = Package(
         .executableTarget(
             name: "geohub",
             dependencies: ["GeoCore", "Layers", "TileRenderer", "CMicroHTTPD"],
-            swiftSettings: strictFlags),
+            swiftSettings: strictFlags, linkerSettings: staticRuntime),
         // Writes examples/nagai and basemap/ reproducibly (and scaled copies for benchmarks).
-        .executableTarget(name: "nagai-example", dependencies: ["GeoCore"], swiftSettings: strictFlags),
+        .executableTarget(
+            name: "nagai-example", dependencies: ["GeoCore"], swiftSettings: strictFlags,
+            linkerSettings: staticRuntime),
         // Release-mode benchmark drivers behind `make bench`.
         .executableTarget(
             name: "geohub-bench",
             dependencies: ["GeoCore", "Layers", "TileRenderer"],
             path: "Benchmarks/geohub-bench",
-            swiftSettings: strictFlags),
+            swiftSettings: strictFlags, linkerSettings: staticRuntime),
 
         .target(name: "TestSupport", dependencies: ["GeoCore"], path: "Tests/TestSupport"),
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "TestSupport"]),

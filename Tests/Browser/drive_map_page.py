@@ -268,6 +268,22 @@ def main():
             "&& s.loading.length === 0 ? s : null; })()" % STATE.strip(), "the route")
         report["steps"].append(["route drawn", round(time.monotonic() - began, 2)])
 
+        # 3b. The rain control at 50 mm/h plans the route again under that scenario.
+        browser.evaluate("""(() => { const rain = document.getElementById('rain');
+          rain.value = 50; rain.dispatchEvent(new Event('change')); return true; })()""")
+        report["rainRoute"] = browser.wait_for(
+            "(() => { const s = %s; return s && (s.stats.routeDrawn || s.stats.routeError) "
+            "&& (s.stats.routeQuery || '').includes('scenario=rain=50') && s.loading.length === 0 ? s : null; })()"
+            % STATE.strip(), "the route under 50 mm/h")
+        report["steps"].append(["route under rain", round(time.monotonic() - began, 2)])
+        # Back to no rain (the route again without a scenario), for the screenshot's checks.
+        browser.evaluate("""(() => { const rain = document.getElementById('rain');
+          rain.value = 0; rain.dispatchEvent(new Event('change')); return true; })()""")
+        report["dryRoute"] = browser.wait_for(
+            "(() => { const s = %s; return s && (s.stats.routeDrawn || s.stats.routeError) "
+            "&& !(s.stats.routeQuery || '').includes('scenario') && s.loading.length === 0 ? s : null; })()"
+            % STATE.strip(), "the route without rain")
+
         # 4. A click on the drawn route shows its properties in the panel.
         middle = browser.evaluate("""(() => {
           const safe = window.geohub.state.route && window.geohub.state.route.getLayers()

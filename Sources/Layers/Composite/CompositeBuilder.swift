@@ -58,6 +58,20 @@ public struct CompositeBuilder: Sendable {
         childTraffic: MetricGrid?, gauges: [FloodGauge], rivers: [Shape],
         zones: [WildlifeHazard]
     ) throws(GridLayerError) -> RiskSurface {
+        try surface(
+            exposure: childTraffic == nil ? nil : try exposure(childTraffic), gauges: gauges, rivers: rivers,
+            zones: zones)
+    }
+
+    /// The route surface with children's exposure given already on ``frame`` (from
+    /// ``exposure(from:)`` or an earlier surface's ``RiskSurface/exposure``), or nil
+    /// for none.
+    ///
+    /// - Throws: ``GridLayerError`` when `exposure` is not on ``frame``, or GEOS/PROJ fail.
+    public func surface(
+        exposure: MetricGrid?, gauges: [FloodGauge], rivers: [Shape], zones: [WildlifeHazard]
+    ) throws(GridLayerError) -> RiskSurface {
+        if let exposure { try checkOnFrame(exposure) }
         let flood = try floodHazard(gauges: gauges, rivers: rivers)
         let wildlife = try wildlifeHazard(zones)
         func weighted(_ hazard: MetricGrid, _ weight: Double) -> MetricGrid {
@@ -70,7 +84,29 @@ public struct CompositeBuilder: Sendable {
         return RiskSurface(
             flood: weighted(flood, wf), wildlife: weighted(wildlife.allDay, ww),
             wildlifeByBand: wildlife.byBand.map { weighted($0, ww) },
-            exposure: childTraffic == nil ? nil : try exposure(childTraffic))
+            exposure: exposure)
+    }
+
+    /// Children's exposure on ``frame`` from a child-traffic density grid (see the type):
+    /// all the composite keeps of the density, so a long-running server may keep this
+    /// (a few hundred kilobytes) and drop the density.
+    ///
+    /// - Throws: ``GridLayerError`` when the density is in another CRS.
+    public func exposure(from density: MetricGrid) throws(GridLayerError) -> MetricGrid {
+        try exposure(density)
+    }
+
+    /// Throws unless `grid` has ``frame``'s CRS, origin, cell size and dimensions.
+    private func checkOnFrame(_ grid: MetricGrid) throws(GridLayerError) {
+        guard grid.crs == frame.crs, grid.originX == frame.originX, grid.originY == frame.originY,
+            grid.cellSize == frame.cellSize, grid.columns == frame.columns, grid.rows == frame.rows
+        else {
+            throw GridLayerError(
+                layer: .composite,
+                message: "the exposure grid (\(grid.columns) × \(grid.rows) cells of \(grid.cellSize) m in "
+                    + "\(grid.crs)) is not on the composite's grid (\(frame.columns) × \(frame.rows) cells of "
+                    + "\(frame.cellSize) m in \(frame.crs)); build the composite from the child-traffic layer")
+        }
     }
 
     /// The `composite` layer (the all-day composite grid) for a surface.
@@ -126,14 +162,30 @@ public struct CompositeBuilder: Sendable {
         childTraffic: BuiltLayer?, floodRisk: BuiltLayer?, wildlife: BuiltLayer?, rivers: [Feature],
         builtAt: Date = Date()
     ) throws(GridLayerError) -> (layer: BuiltLayer, surface: RiskSurface) {
+        let density = childTraffic?.grid
+        return try build(
+            exposure: density == nil ? nil : try exposure(density),
+            exposureWindow: childTraffic?.metadata["window"]?.stringValue, floodRisk: floodRisk,
+            wildlife: wildlife, rivers: rivers, builtAt: builtAt)
+    }
+
+    /// The layer and the route surface as ``build(childTraffic:floodRisk:wildlife:rivers:builtAt:)``,
+    /// with children's exposure given already on ``frame`` (``exposure(from:)``, or an
+    /// earlier surface's) instead of the density it comes from; nil for none.
+    ///
+    /// - Parameter exposureWindow: the child-traffic window the exposure came from (metadata).
+    /// - Throws: ``GridLayerError`` as ``surface(exposure:gauges:rivers:zones:)``.
+    public func build(
+        exposure: MetricGrid?, exposureWindow: String?, floodRisk: BuiltLayer?, wildlife: BuiltLayer?,
+        rivers: [Feature], builtAt: Date = Date()
+    ) throws(GridLayerError) -> (layer: BuiltLayer, surface: RiskSurface) {
         let gauges = floodRisk.map(FloodGauge.gauges(in:)) ?? []
         let zones = wildlife.map(WildlifeHazard.zones(in:)) ?? []
-        let surface = try surface(
-            childTraffic: childTraffic?.grid, gauges: gauges, rivers: rivers.map(\.shape),
-            zones: zones)
-        let window = childTraffic?.metadata["window"]?.stringValue
+        let surface = try surface(exposure: exposure, gauges: gauges, rivers: rivers.map(\.shape), zones: zones)
         return (
-            layer(surface, exposureWindow: window, gauges: gauges.count, zones: zones.count, builtAt: builtAt),
+            layer(
+                surface, exposureWindow: exposureWindow, gauges: gauges.count, zones: zones.count,
+                builtAt: builtAt),
             surface
         )
     }

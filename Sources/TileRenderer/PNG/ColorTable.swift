@@ -20,8 +20,10 @@ final class ColorTable {
     /// The hash table: a colour in the low 32 bits of a slot, its id in the high ones
     /// (one memory access per probe).
     private var slots: [UInt64] = []
-    private var colorBuffer = [UInt32](repeating: 0, count: ColorTable.maximumColors + 1)
-    private var countBuffer = [UInt32](repeating: 0, count: ColorTable.maximumColors + 1)
+    /// Colours and counts as they are found; the table stops at half full, so each holds
+    /// half the table's capacity (sized with it, not for the most colours an image may have).
+    private var colorBuffer: [UInt32] = []
+    private var countBuffer: [UInt32] = []
 
     fileprivate enum Outcome {
         case complete(Int)
@@ -40,6 +42,8 @@ final class ColorTable {
         while true {
             if slots.count != capacity {
                 slots = [UInt64](repeating: UInt64(ColorTable.emptyKey), count: capacity)
+                colorBuffer = [UInt32](repeating: 0, count: capacity / 2 + 1)
+                countBuffer = [UInt32](repeating: 0, count: capacity / 2 + 1)
             } else {
                 slots.withUnsafeMutableBufferPointer { $0.update(repeating: UInt64(ColorTable.emptyKey)) }
             }

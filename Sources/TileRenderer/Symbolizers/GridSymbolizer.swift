@@ -11,8 +11,15 @@ import GeoCore
 /// below a pixel at tile scale). Values are resampled bilinearly between cell centres
 /// (or nearest), normalised with the layer's single domain and coloured through a
 /// 256-entry lookup table of the ramp. Cells without data (NaN) stay transparent.
+///
+/// The values are kept as a ``BlockGrid`` (uniform blocks stored once), the frame as
+/// numbers: the symbolizer lives as long as its prepared layer, and most of a density
+/// surface is zero.
 struct GridSymbolizer: Sendable {
-    let grid: MetricGrid
+    let cells: BlockGrid
+    let originX: Double
+    let originY: Double
+    let cellSize: Double
     /// Web Mercator (EPSG:3857) → the grid's CRS.
     let toGrid: CRSTransform
     /// The grid's extent in Web Mercator metres (for skipping tiles that miss it).
@@ -24,7 +31,10 @@ struct GridSymbolizer: Sendable {
     static let latticeStep = 16
 
     init(grid: MetricGrid, style: GridStyle, domain: ClosedRange<Double>) throws {
-        self.grid = grid
+        cells = BlockGrid(grid)
+        originX = grid.originX
+        originY = grid.originY
+        cellSize = grid.cellSize
         toGrid = try CRSTransform(from: CRS.webMercator, to: CRS(grid.crs))
         mercatorExtent = try toGrid.inverse.transform(grid.extent, densifyPoints: 21)
         self.domain = domain
@@ -42,7 +52,7 @@ struct GridSymbolizer: Sendable {
         let bounds = BoundingBox(
             minX: transform.originX, minY: transform.originY - extent,
             maxX: transform.originX + extent, maxY: transform.originY)
-        guard bounds.intersects(mercatorExtent), grid.columns > 0, grid.rows > 0 else { return }
+        guard bounds.intersects(mercatorExtent), cells.columns > 0, cells.rows > 0 else { return }
         let step = GridSymbolizer.latticeStep
         let nodes = size / step + 1
         var lattice = [Coordinate]()
@@ -55,19 +65,19 @@ struct GridSymbolizer: Sendable {
         try toGrid.transform(&lattice, policy: .keepNonFinite)
 
         // Grid-cell coordinates of the nodes: value centres sit at integers.
-        let inverseCell = 1 / grid.cellSize
+        let inverseCell = 1 / cellSize
         var gx = [Double](repeating: .nan, count: lattice.count)
         var gy = gx
         for k in 0..<lattice.count {
-            gx[k] = (lattice[k].x - grid.originX) * inverseCell - 0.5
-            gy[k] = (lattice[k].y - grid.originY) * inverseCell - 0.5
+            gx[k] = (lattice[k].x - originX) * inverseCell - 0.5
+            gy[k] = (lattice[k].y - originY) * inverseCell - 0.5
         }
         let scaleT = 255 / (domain.upperBound - domain.lowerBound)
         let lower = domain.lowerBound
-        let columns = grid.columns
-        let rows = grid.rows
+        let columns = cells.columns
+        let rows = cells.rows
         let stepD = Double(step)
-        grid.values.withUnsafeBufferPointer { values in
+        cells.withReader { values in
             lookup.withUnsafeBufferPointer { lut in
                 context.canvas.pixels.withUnsafeMutableBufferPointer { pixels in
                     for y in 0..<size {
@@ -108,7 +118,7 @@ struct GridSymbolizer: Sendable {
     /// where the nearest cell has no data.
     @inline(__always)
     private func sample(
-        _ values: UnsafeBufferPointer<Float>, _ columns: Int, _ rows: Int, _ cx: Double,
+        _ values: BlockGrid.Reader, _ columns: Int, _ rows: Int, _ cx: Double,
         _ cy: Double
     ) -> Double? {
         guard cx.isFinite, cy.isFinite, cx >= -0.5, cy >= -0.5, cx < Double(columns) - 0.5,
@@ -116,7 +126,7 @@ struct GridSymbolizer: Sendable {
         else { return nil }
         let nearestX = min(max(Int(cx + 0.5), 0), columns - 1)
         let nearestY = min(max(Int(cy + 0.5), 0), rows - 1)
-        let nearest = values[nearestY * columns + nearestX]
+        let nearest = values[nearestX, nearestY]
         guard nearest.isFinite else { return nil }
         if resampling == .nearest { return Double(nearest) }
         let x0f = cx.rounded(.down)
@@ -127,10 +137,10 @@ struct GridSymbolizer: Sendable {
         let x1 = min(max(Int(x0f) + 1, 0), columns - 1)
         let y0 = min(max(Int(y0f), 0), rows - 1)
         let y1 = min(max(Int(y0f) + 1, 0), rows - 1)
-        let v00 = values[y0 * columns + x0]
-        let v10 = values[y0 * columns + x1]
-        let v01 = values[y1 * columns + x0]
-        let v11 = values[y1 * columns + x1]
+        let v00 = values[x0, y0]
+        let v10 = values[x1, y0]
+        let v01 = values[x0, y1]
+        let v11 = values[x1, y1]
         let w00 = (1 - tx) * (1 - ty)
         let w10 = tx * (1 - ty)
         let w01 = (1 - tx) * ty

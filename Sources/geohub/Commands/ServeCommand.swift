@@ -144,6 +144,8 @@ struct ServeCommand: Command {
     }
 
     func run() throws {
+        // Before any thread starts: a server lives long, so malloc keeps little it does not use.
+        ProcessMemory.tuneForServing()
         let library = try LibraryWiring.library()
         let settings = try library.serverSettings(project: project.url)
         var configuration = serverConfiguration(project: settings)
@@ -163,6 +165,8 @@ struct ServeCommand: Command {
             service = try library.openMapService(project: project.url, progress: reporter.handler)
             // Clears the progress bar before the serving line goes to standard output.
             reporter.finish("geohub: \(service.layers().count) layers of \(service.name) ready")
+            // The build's temporary arrays are freed: give their pages back before serving.
+            ProcessMemory.releaseFreeMemory()
         } catch {
             close(socket.descriptor)
             throw error

@@ -12,8 +12,9 @@ import TileRenderer
 /// new snapshot in (rebuilt layers with higher revisions), so a request sees either
 /// every old layer or every new one, never a half-built one.
 ///
-/// Rainfall scenarios (`?scenario=rain=50`) rebuild flood-risk and the composite for
-/// that rain once per snapshot (``ScenarioVariants``); every other layer ignores them.
+/// Rainfall scenarios (`?scenario=rain=50`) rebuild flood-risk, the composite and the
+/// route planner for that rain once per snapshot (``ScenarioVariants``); every other
+/// layer ignores them.
 final class HubMapService: MapService {
     let name: String
     let watchedFiles: [URL]
@@ -66,15 +67,18 @@ final class HubMapService: MapService {
     func geoJSON(layer: LayerName, scenario: RainScenario?) throws -> Data {
         let features = try served(layer, scenario: scenario).layer.features
         do {
-            return try GeoJSONWriter().data(for: features)
+            // A copy at its exact size: the writer's buffer grew by appending, and the
+            // server's cache counts what a body occupies by its size.
+            return try GeoJSONWriter().data(for: features).withUnsafeBytes { Data($0) }
         } catch {
             throw RuntimeError("cannot write \(layer) as GeoJSON: \(error)")
         }
     }
 
-    func route(from: Coordinate, to: Coordinate, at: TimeOfDay?) throws -> Data {
+    func route(from: Coordinate, to: Coordinate, at: TimeOfDay?, scenario: RainScenario?) throws -> Data {
         let now = snapshot
-        guard let routes = now.routes else {
+        let planner = try scenario.map { try variants.variant(for: $0, of: now).routes } ?? now.routes
+        guard let routes = planner else {
             throw MapServiceError.invalidRequest("routes cannot be planned: \(now.routeProblem ?? "no road network")")
         }
         do {
@@ -89,7 +93,7 @@ final class HubMapService: MapService {
         let now = snapshot
         guard let base = now.served[name] else { throw MapServiceError.layerNotBuilt(name) }
         guard let scenario, LayerSet.isScenarioAware(name) else { return base }
-        return try variants.layers(for: scenario, of: now)[name] ?? base
+        return try variants.variant(for: scenario, of: now).layers[name] ?? base
     }
 
     func refresh(changed: [URL]) throws {
@@ -104,5 +108,6 @@ final class HubMapService: MapService {
         let (set, rebuilt) = try LayerAssembly.rebuild(previous.set, after: ingested)
         let next = try MapSnapshot(set: set, previous: previous, rebuilt: rebuilt)
         current.withLock { $0 = next }
+        ProcessMemory.releaseFreeMemory()
     }
 }

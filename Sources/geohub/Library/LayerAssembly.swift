@@ -86,7 +86,10 @@ enum LayerAssembly {
                 set.layers[name] = nil
                 set.failures[name] = nil
                 if name == .composite { set.surface = nil }
-                if name == .childTraffic { set.exposure = nil }
+                if name == .childTraffic {
+                    set.exposure = nil
+                    set.compositeExposure = nil
+                }
                 continue
             }
             let isNew = base.layers[name] == nil && base.failures[name] == nil
@@ -133,11 +136,19 @@ enum LayerAssembly {
                 } else {
                     set.exposure = layer
                 }
+                set.compositeExposure = nil
             case .composite:
                 let builder = try CompositeBuilder(project: project)
-                let (layer, surface) = try builder.build(
-                    childTraffic: set.exposure, floodRisk: set.layers[.floodRisk], wildlife: set.layers[.wildlife],
-                    rivers: set.rivers)
+                let (layer, surface) =
+                    if set.exposure == nil, let kept = set.compositeExposure {
+                        try builder.build(
+                            exposure: kept.grid, exposureWindow: kept.window, floodRisk: set.layers[.floodRisk],
+                            wildlife: set.layers[.wildlife], rivers: set.rivers)
+                    } else {
+                        try builder.build(
+                            childTraffic: set.exposure, floodRisk: set.layers[.floodRisk],
+                            wildlife: set.layers[.wildlife], rivers: set.rivers)
+                    }
                 set.layers[name] = layer
                 set.surface = surface
             default:

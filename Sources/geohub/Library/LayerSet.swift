@@ -19,6 +19,10 @@ struct LayerSet: Sendable {
     /// The child-traffic density used as the composite's exposure (it differs from
     /// the `child-traffic` layer when `composite.exposureWindow` names another window).
     var exposure: BuiltLayer?
+    /// What the composite reads of ``exposure`` (already on the composite's grid, with
+    /// the window it came from), kept in its place once the density is released
+    /// (``releasingGrids()``); nil while ``exposure`` is kept or when there is none.
+    var compositeExposure: CompositeExposure?
     /// The data's "now": the project's `asOf`, else the newest timestamp in the hub.
     var referenceTime: Date?
     /// The rainfall scenario the scenario-aware layers were built with (nil: none).

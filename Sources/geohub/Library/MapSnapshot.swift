@@ -22,8 +22,10 @@ struct MapSnapshot: Sendable {
 
     /// A snapshot of `set`: layers in `rebuilt` (or new) get `revision + 1` and `now`
     /// as their build time; the others keep what `previous` had.
+    ///
+    /// The snapshot keeps `set` without its grids (``LayerSet/releasingGrids()``): the
+    /// layers built anew are prepared from `set` here, the others were already.
     init(set: LayerSet, previous: MapSnapshot?, rebuilt: Set<LayerName>, now: Date = Date()) throws {
-        self.set = set
         var served: [LayerName: ServedLayer] = [:]
         var layers: [MapLayer] = []
         var highest = previous?.highestRevisions ?? [:]
@@ -42,6 +44,7 @@ struct MapSnapshot: Sendable {
             layers.append(
                 Self.catalogueEntry(entry, project: set.project, revision: revision, now: now))
         }
+        self.set = set.releasingGrids()
         self.served = served
         self.layers = layers
         highestRevisions = highest

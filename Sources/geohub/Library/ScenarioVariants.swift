@@ -2,8 +2,8 @@ import Foundation
 import GeoCore
 import Layers
 
-/// The scenario-aware layers (flood-risk, composite) rebuilt for rainfall scenarios,
-/// kept for the few most recent scenarios of the current snapshot.
+/// The scenario-aware layers (flood-risk, composite) and the route planner rebuilt for
+/// rainfall scenarios, kept for the few most recent scenarios of the current snapshot.
 ///
 /// A variant is built once (under a lock, so a burst of tile requests for a new
 /// scenario builds it once) and then shared by every request; a new snapshot
@@ -15,7 +15,7 @@ final class ScenarioVariants: Sendable {
     }
 
     private struct State {
-        var layers: [Key: [LayerName: ServedLayer]] = [:]
+        var variants: [Key: ScenarioVariant] = [:]
         var order: [Key] = []
     }
 
@@ -24,14 +24,14 @@ final class ScenarioVariants: Sendable {
     private let state = Locked(State())
     private let building = Locked(())
 
-    /// The scenario-aware layers of `snapshot` under `scenario`.
+    /// The scenario-aware layers and routes of `snapshot` under `scenario`.
     ///
     /// - Throws: what rebuilding flood-risk or the composite throws.
-    func layers(for scenario: RainScenario, of snapshot: MapSnapshot) throws -> [LayerName: ServedLayer] {
+    func variant(for scenario: RainScenario, of snapshot: MapSnapshot) throws -> ScenarioVariant {
         let key = Key(generation: snapshot.generation, scenario: scenario.argumentDescription)
-        if let found = state.withLock({ $0.layers[key] }) { return found }
+        if let found = state.withLock({ $0.variants[key] }) { return found }
         return try building.withLock { _ in
-            if let found = state.withLock({ $0.layers[key] }) { return found }
+            if let found = state.withLock({ $0.variants[key] }) { return found }
             let set = try LayerAssembly.variant(of: snapshot.set, scenario: scenario)
             var layers: [LayerName: ServedLayer] = [:]
             for name in LayerName.allCases where LayerSet.isScenarioAware(name) {
@@ -39,16 +39,35 @@ final class ScenarioVariants: Sendable {
                 layers[name] = try ServedLayer(
                     layer, style: LayerStyles.style(for: name, project: set.project, scenario: scenario))
             }
+            let variant = ScenarioVariant(layers: layers, routes: Self.routes(on: set, base: snapshot))
+            defer { ProcessMemory.releaseFreeMemory() }
             state.withLock { state in
-                state.layers[key] = layers
+                state.variants[key] = variant
                 state.order.append(key)
                 while state.order.count > Self.capacity
                     || state.order.first.map({ $0.generation < key.generation }) == true
                 {
-                    state.layers[state.order.removeFirst()] = nil
+                    state.variants[state.order.removeFirst()] = nil
                 }
             }
-            return layers
+            return variant
         }
     }
+
+    /// Routes on the variant's composite: the snapshot's own planner when rain changes
+    /// nothing routes avoid (no flood-risk or no composite to rebuild), nil when the
+    /// snapshot cannot plan routes either.
+    private static func routes(on set: LayerSet, base snapshot: MapSnapshot) -> RouteService? {
+        guard snapshot.routes != nil, snapshot.set.layers[.floodRisk] != nil, snapshot.set.layers[.composite] != nil
+        else { return snapshot.routes }
+        return try? RouteService(set: set)
+    }
+}
+
+/// One rainfall scenario of a snapshot: its flood-risk and composite layers, ready to
+/// draw, and the route planner on that composite's risk.
+struct ScenarioVariant: Sendable {
+    let layers: [LayerName: ServedLayer]
+    /// Nil when routes cannot be planned (see ``MapSnapshot/routeProblem``).
+    let routes: RouteService?
 }

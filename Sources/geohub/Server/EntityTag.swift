@@ -20,7 +20,16 @@ enum EntityTag {
         }
         a ^= UInt64(data.count)
         b ^= UInt64(data.count) &* 0xc4ce_b9fe_1a85_ec53
-        return "\"" + hex(a) + hex(b) + "\""
+        // Written in place: one allocation (a cache keeps a tag per entry), no temporaries.
+        return String(unsafeUninitializedCapacity: 34) { text in
+            text[0] = UInt8(ascii: "\"")
+            for i in 0..<16 {
+                text[1 + i] = hexDigit(a >> UInt64(60 - 4 * i))
+                text[17 + i] = hexDigit(b >> UInt64(60 - 4 * i))
+            }
+            text[33] = UInt8(ascii: "\"")
+            return 34
+        }
     }
 
     /// Whether an `If-None-Match` header value matches `tag` (weak comparison, as
@@ -38,8 +47,9 @@ enum EntityTag {
         tag.hasPrefix("W/") ? tag.dropFirst(2) : tag[...]
     }
 
-    private static func hex(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+    /// The lowercase hex digit of `value`'s low four bits.
+    private static func hexDigit(_ value: UInt64) -> UInt8 {
+        let nibble = UInt8(truncatingIfNeeded: value & 0xF)
+        return nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
     }
 }

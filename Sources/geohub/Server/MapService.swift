@@ -28,8 +28,9 @@ protocol MapService: Sendable {
     /// with ``MapLayer/hasFeatures``.
     func geoJSON(layer: LayerName, scenario: RainScenario?) throws -> Data
 
-    /// The safe and the shortest route (see ``GeohubLibrary/route(_:)``).
-    func route(from: Coordinate, to: Coordinate, at: TimeOfDay?) throws -> Data
+    /// The safe and the shortest route (see ``GeohubLibrary/route(_:)``), avoiding the
+    /// composite's risk under `scenario` (the observed state when nil).
+    func route(from: Coordinate, to: Coordinate, at: TimeOfDay?, scenario: RainScenario?) throws -> Data
 
     /// Source files whose change should trigger ``refresh(changed:)``; empty when the
     /// service has no live data.

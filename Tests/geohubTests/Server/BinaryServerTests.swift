@@ -64,6 +64,48 @@ final class BinaryServerTests: XCTestCase {
         }
     }
 
+    /// `/route?…&scenario=rain=50` plans on the composite under that rain, as
+    /// `geohub route --scenario rain=50` does; the rain raises the flood risk along the
+    /// shortest route (the drill pair walks along the Mogami), whose length stays.
+    func testRouteUnderRainScenarioMatchesTheCommandLine() throws {
+        let server = try server()
+        let project = try XCTUnwrap(GeohubBinary.nagaiProject)
+        let (from, to) = ("140.0166,38.1224", "140.0345,38.1125")
+        func routes(_ data: Data) throws -> [String: [String: Any]] {
+            let document = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            let features = try XCTUnwrap(document["features"] as? [[String: Any]])
+            var byName: [String: [String: Any]] = [:]
+            for case let properties as [String: Any] in features.map({ $0["properties"] }) {
+                byName[try XCTUnwrap(properties["route"] as? String)] = properties
+            }
+            XCTAssertEqual(Set(byName.keys), ["safe", "shortest"])
+            return byName
+        }
+        let served = try server.get("/route?from=\(from)&to=\(to)&scenario=rain=50")
+        XCTAssertEqual(served.status, 200, served.text)
+        let dry = try server.get("/route?from=\(from)&to=\(to)")
+        XCTAssertEqual(dry.status, 200, dry.text)
+        let command = try GeohubBinary.run([
+            "route", project.path, "--from", from, "--to", to, "--scenario", "rain=50", "--quiet",
+        ])
+        XCTAssertEqual(command.status, 0, command.stderrText)
+        let (rainy, dryRoutes, expected) = (try routes(served.body), try routes(dry.body), try routes(command.stdout))
+        for name in ["safe", "shortest"] {
+            for key in ["length_m", "risk", "cost"] {
+                let got = try XCTUnwrap(rainy[name]?[key] as? Double, "\(name).\(key)")
+                let want = try XCTUnwrap(expected[name]?[key] as? Double, "\(name).\(key)")
+                XCTAssertEqual(got, want, accuracy: 1e-6 * max(1, abs(want)), "\(name).\(key): server and CLI")
+            }
+        }
+        let shortestRisk = try XCTUnwrap(rainy["shortest"]?["risk"] as? Double)
+        let dryShortestRisk = try XCTUnwrap(dryRoutes["shortest"]?["risk"] as? Double)
+        XCTAssertGreaterThan(shortestRisk, dryShortestRisk, "50 mm/h raises the flood risk by the river")
+        XCTAssertEqual(
+            try XCTUnwrap(rainy["shortest"]?["length_m"] as? Double),
+            try XCTUnwrap(dryRoutes["shortest"]?["length_m"] as? Double), accuracy: 0.01,
+            "the shortest path is the same")
+    }
+
     /// SIGTERM: stop accepting, finish, exit 0.
     func testSIGTERMShutsDownGracefully() throws {
         guard let project = GeohubBinary.nagaiProject else { throw XCTSkip("examples/nagai is not generated yet") }

@@ -88,6 +88,25 @@ final class BrowserMapPageTests: XCTestCase {
         }
         XCTAssertTrue(page.panel.hasPrefix("Route: "), "a click on the route shows its properties: \(page.panel)")
 
+        // The rain control at 50 mm/h plans the route again under that scenario: the same
+        // shortest path, its flood risk no lower than in the dry.
+        let rainy = try page.state("rainRoute")
+        XCTAssertTrue(rainy.routeDrawn, "route error: \(rainy.routeError ?? "none"), status '\(rainy.routeStatus)'")
+        func properties(_ state: PageReport.State, _ name: String) throws -> [String: Any] {
+            try XCTUnwrap(state.routeFeatures.first { $0["route"] as? String == name }, "no \(name) route")
+        }
+        let (dryShortest, rainyShortest) = (try properties(route, "shortest"), try properties(rainy, "shortest"))
+        XCTAssertEqual(
+            try XCTUnwrap(rainyShortest["length_m"] as? Double), try XCTUnwrap(dryShortest["length_m"] as? Double),
+            accuracy: 0.01)
+        XCTAssertGreaterThanOrEqual(
+            try XCTUnwrap(rainyShortest["risk"] as? Double), try XCTUnwrap(dryShortest["risk"] as? Double) - 1e-9)
+        XCTAssertNotNil(try properties(rainy, "safe")["risk"] as? Double)
+        let dryAgain = try page.state("dryRoute")
+        XCTAssertEqual(
+            try XCTUnwrap(try properties(dryAgain, "shortest")["risk"] as? Double),
+            try XCTUnwrap(dryShortest["risk"] as? Double), accuracy: 1e-9, "rain back to none: the dry route again")
+
         // The screenshot, decoded by Pillow: not blank, the route and the layers visible.
         let shot = page.screenshot
         XCTAssertEqual(shot["format"] as? String, "PNG")

@@ -61,8 +61,97 @@ final class ResponseCacheTests: XCTestCase {
         }
         let stats = cache.statistics
         XCTAssertLessThanOrEqual(stats.bytes, 100_000)
-        XCTAssertEqual(stats.entries, 100_000 / (2000 + 160))
+        let entry =
+            MemoryFootprint.malloc(2000) + MemoryFootprint.dataStorage + MemoryFootprint.malloc(32 + 34 + 1)
+            + MemoryFootprint.fragmentationPerEntry
+        XCTAssertEqual(
+            entry, 2016 + 96 + 80 + 160, "glibc chunks: 2000 + 8 rounded to 16; Data's storage object; the tag; holes")
+        XCTAssertLessThanOrEqual(stats.entries, 100_000 / entry)
+        XCTAssertGreaterThanOrEqual(stats.entries, 100_000 / entry - 5, "the tables take little here")
         XCTAssertEqual(stats.renders, 200)
+    }
+
+    /// The budget bounds real memory: a cache filled past its budget with tiles of
+    /// realistic sizes (a third of them empty) grows the process's resident memory by
+    /// about what it reports, and never by much more than its budget.
+    func testCacheBytesAreTheMemoryItHolds() throws {
+        ProcessMemory.tuneForServing()
+        ProcessMemory.releaseFreeMemory()
+        let budget = 48 << 20
+        let before = try Self.residentBytes()
+        let cache = ResponseCache(budget: budget)
+        var generator = SplitMix(seed: 7)
+        let scratch = [UInt8](repeating: 0x5A, count: 40_000)
+        var x = 0
+        while cache.statistics.entries == x {  // until the first eviction
+            let key = CacheKey(
+                layer: .basemap, revision: 1, kind: .tile(z: 17, x: x, y: 1, scale: .standard), scenario: nil)
+            let roll = generator.next() % 3
+            let size = 100 + Int(generator.next() % 12_000)
+            _ = try cache.entity(for: key) {
+                roll == 0 ? nil : Data(scratch[..<size])
+            }
+            x += 1
+        }
+        let stats = cache.statistics
+        let grown = try Self.residentBytes() - before
+        XCTAssertGreaterThan(stats.bytes, budget - 64 << 10, "full: within one entry of the budget")
+        XCTAssertLessThanOrEqual(stats.bytes, budget)
+        XCTAssertLessThanOrEqual(
+            grown, stats.bytes + stats.bytes / 100, "resident growth \(grown) vs \(stats.bytes) reported")
+        XCTAssertGreaterThan(
+            grown, stats.bytes - stats.bytes / 20, "resident growth \(grown) vs \(stats.bytes) reported")
+        withExtendedLifetime(cache) {}
+    }
+
+    /// This process's resident set (VmRSS), in bytes.
+    private static func residentBytes() throws -> Int {
+        let status = try String(contentsOfFile: "/proc/self/status", encoding: .utf8)
+        guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+            let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "")
+        else { throw TestRenderError(message: "no VmRSS in /proc/self/status") }
+        return kilobytes << 10
+    }
+
+    /// A small deterministic generator (SplitMix64) for test sizes.
+    private struct SplitMix {
+        var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    /// With its tables counted, a store of entries that cost nothing themselves (empty
+    /// tiles) still stays within its budget, keeps many of them, and rebuilds its tables
+    /// smaller (keeping recency) when a few large entries push the small ones out.
+    func testTablesCountAgainstTheBudgetAndShrinkWhenSparse() {
+        let budget = 256 << 10
+        var store = LRUStore<Int, Int>(budget: budget, countsTables: true)
+        for key in 0..<50_000 {
+            store.insert(key, for: key, cost: 0)
+            if store.usedBytes > budget {
+                XCTFail("\(store.usedBytes) bytes used after \(key) inserts, budget \(budget)")
+                break
+            }
+        }
+        XCTAssertGreaterThan(store.count, 1000, "thousands of free entries fit in the tables")
+        XCTAssertEqual(store.keysByRecency, Array((50_000 - store.count)..<50_000).reversed())
+        let tablesBefore = store.tableBytes
+        store.insert(-1, for: -1, cost: budget / 2)
+        store.insert(-2, for: -2, cost: budget / 2 - store.tableBytes - 1000)
+        XCTAssertLessThanOrEqual(store.usedBytes, budget)
+        XCTAssertLessThan(store.tableBytes, tablesBefore / 2, "rebuilt for the fewer entries left")
+        let keys = store.keysByRecency
+        XCTAssertEqual(Array(keys.prefix(2)), [-2, -1])
+        XCTAssertEqual(Array(keys.dropFirst(2)), Array((50_000 - keys.count + 2)..<50_000).reversed())
+        XCTAssertEqual(store.value(for: 49_999), 49_999)
+        store.insert(7, for: 123_456, cost: 10)
+        XCTAssertEqual(store.keysByRecency.prefix(2), [123_456, 49_999])
     }
 
     func testErrorsReachEveryWaiterAndAreNotCached() throws {

@@ -223,6 +223,16 @@ struct ServerScenarios {
         for feature in features {
             XCTAssertEqual((feature["geometry"] as? [String: Any])?["type"] as? String, "LineString")
         }
+        // Under a rainfall scenario: both routes again; a malformed scenario is a 400.
+        let rainy = try server.get("/route?from=\(facts.routeFrom)&to=\(facts.routeTo)&scenario=rain=80")
+        XCTAssertEqual(rainy.status, 200, rainy.text)
+        let rainyFeatures = try XCTUnwrap(try json(rainy)["features"] as? [[String: Any]])
+        XCTAssertEqual(
+            Set(rainyFeatures.compactMap { ($0["properties"] as? [String: Any])?["route"] as? String }),
+            ["safe", "shortest"])
+        let badRain = try server.get("/route?from=\(facts.routeFrom)&to=\(facts.routeTo)&scenario=rain=lots")
+        XCTAssertEqual(badRain.status, 400, badRain.text)
+        XCTAssertTrue(badRain.text.contains("scenario"), badRain.text)
     }
 
     func privateLayers() throws {

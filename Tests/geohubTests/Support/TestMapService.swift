@@ -77,12 +77,13 @@ final class TestMapService: MapService {
             """#.utf8)
     }
 
-    func route(from: Coordinate, to: Coordinate, at: TimeOfDay?) throws -> Data {
+    func route(from: Coordinate, to: Coordinate, at: TimeOfDay?, scenario: RainScenario?) throws -> Data {
         guard Self.nagai.contains(from), Self.nagai.contains(to) else {
             throw MapServiceError.invalidRequest("both points must lie in Nagai")
         }
+        let rain = scenario.map { String($0.millimetresPerHour) } ?? "null"
         func feature(_ name: String, _ length: Double, _ risk: Double) -> String {
-            #"{"type":"Feature","geometry":{"type":"LineString","coordinates":[[\#(from.lon),\#(from.lat)],[\#(to.lon),\#(to.lat)]]},"properties":{"route":"\#(name)","length_m":\#(length),"risk":\#(risk)}}"#
+            #"{"type":"Feature","geometry":{"type":"LineString","coordinates":[[\#(from.lon),\#(from.lat)],[\#(to.lon),\#(to.lat)]]},"properties":{"route":"\#(name)","length_m":\#(length),"risk":\#(risk),"rain":\#(rain)}}"#
         }
         return Data(
             #"{"type":"FeatureCollection","features":[\#(feature("safe", 1200, 0.1)),\#(feature("shortest", 1000, 0.4))]}"#

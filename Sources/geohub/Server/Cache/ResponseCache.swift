@@ -5,6 +5,9 @@ import Layers
 /// What the cache keeps: rendered tiles and layer GeoJSON, keyed by everything that
 /// changes their bytes, including the layer's revision (so a rebuilt layer is never
 /// answered from its old entries).
+///
+/// Stored packed (32 bytes: tile numbers in 32 bits, zoom and scale in one byte), as
+/// the cache holds tens of thousands of keys.
 struct CacheKey: Hashable, Sendable {
     enum Kind: Hashable, Sendable {
         case tile(z: Int, x: Int, y: Int, scale: TileScale)
@@ -12,10 +15,44 @@ struct CacheKey: Hashable, Sendable {
     }
 
     var layer: LayerName
-    var revision: Int
-    var kind: Kind
+    /// `z << 2 | scale` for a tile, ``geoJSONMark`` for GeoJSON.
+    private var zoomAndScale: UInt8
+    private var revisionBits: UInt32
+    private var x: UInt32
+    private var y: UInt32
     /// The canonical scenario (`rain=50`), or nil.
     var scenario: String?
+
+    private static let geoJSONMark: UInt8 = 0xFF
+
+    /// - Parameters:
+    ///   - revision: the layer's revision (kept in 32 bits; a server would need four
+    ///     billion rebuilds of one layer to wrap it).
+    ///   - kind: a tile (zoom ≤ 22, so `x` and `y` fit in 32 bits) or the GeoJSON.
+    init(layer: LayerName, revision: Int, kind: Kind, scenario: String?) {
+        self.layer = layer
+        revisionBits = UInt32(truncatingIfNeeded: revision)
+        self.scenario = scenario
+        switch kind {
+        case .tile(let z, let x, let y, let scale):
+            zoomAndScale = UInt8(truncatingIfNeeded: z << 2 | scale.rawValue)
+            self.x = UInt32(truncatingIfNeeded: x)
+            self.y = UInt32(truncatingIfNeeded: y)
+        case .geoJSON:
+            zoomAndScale = Self.geoJSONMark
+            x = 0
+            y = 0
+        }
+    }
+
+    var revision: Int { Int(revisionBits) }
+
+    var kind: Kind {
+        guard zoomAndScale != Self.geoJSONMark, let scale = TileScale(rawValue: Int(zoomAndScale & 3)) else {
+            return .geoJSON
+        }
+        return .tile(z: Int(zoomAndScale >> 2), x: Int(x), y: Int(y), scale: scale)
+    }
 }
 
 /// A cached body with its strong ETag; `body` nil is an empty tile (204).
@@ -23,9 +60,16 @@ struct CachedEntity: Sendable {
     var body: Data?
     var etag: String
 
+    /// The entity of every empty tile: one tag string, shared.
+    static let empty = CachedEntity(body: nil, etag: EntityTag.strong(for: Data()))
+
     init(body: Data?) {
+        guard let body else {
+            self = Self.empty
+            return
+        }
         self.body = body
-        self.etag = EntityTag.strong(for: body ?? Data())
+        self.etag = EntityTag.strong(for: body)
     }
 
     /// An entity whose tag was computed already.
@@ -34,8 +78,21 @@ struct CachedEntity: Sendable {
         self.etag = etag
     }
 
-    /// What the entry costs against the budget: its bytes plus bookkeeping.
-    var cost: Int { (body?.count ?? 0) + 160 }
+    /// What the entity occupies in memory (for a body allocated at its size, as the PNG
+    /// encoder's and ``HubMapService``'s are): the body's bytes as malloc holds them plus
+    /// the `Data` storage object owning them, the tag's string storage (shared by every
+    /// empty tile, so counted for none) and the heap it leaves unusable around it
+    /// (``MemoryFootprint/fragmentationPerEntry``). A cache entry adds its key and links in
+    /// the cache's tables, which the cache counts as they are (``LRUStore/tableBytes``).
+    var cost: Int {
+        guard let body else { return MemoryFootprint.fragmentationPerEntry }
+        var bytes = MemoryFootprint.fragmentationPerEntry + MemoryFootprint.nativeString(utf8Count: etag.utf8.count)
+        if body.count > MemoryFootprint.inlineDataLimit {
+            bytes += MemoryFootprint.malloc(body.count) + MemoryFootprint.dataStorage
+        }
+        return bytes
+    }
+
 }
 
 /// The server's in-memory cache of tiles and GeoJSON: LRU within a byte budget,
@@ -62,8 +119,15 @@ final class ResponseCache: Sendable {
 
     private let state: Locked<State>
 
+    /// A cache holding at most `budget` bytes: its entries' memory
+    /// (``CachedEntity/cost``) and its tables' (``LRUStore/tableBytes``) together.
+    ///
+    /// The tables are made once for as many entries as the budget could hold if every
+    /// one were an empty tile (what an entry takes at least), so they never grow.
     init(budget: Int) {
-        state = Locked(State(store: LRUStore(budget: budget)))
+        let smallest = LRUStore<CacheKey, CachedEntity>.bytesPerEntry + MemoryFootprint.fragmentationPerEntry
+        state = Locked(
+            State(store: LRUStore(budget: budget, countsTables: true, maximumCount: max(16, budget / smallest))))
     }
 
     /// The cached entity for `key`, or the result of `produce()`, which runs at most
@@ -127,7 +191,7 @@ final class ResponseCache: Sendable {
     var statistics: Statistics {
         state.withLock { state in
             Statistics(
-                entries: state.store.count, bytes: state.store.totalCost, budget: state.store.budget,
+                entries: state.store.count, bytes: state.store.usedBytes, budget: state.store.budget,
                 hits: state.hits, misses: state.misses, renders: state.renders)
         }
     }

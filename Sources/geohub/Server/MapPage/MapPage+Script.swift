@@ -11,7 +11,7 @@ extension MapPage {
           'use strict';
           var state = { layers: [], tiles: {}, features: {}, rain: 0, from: null, to: null, picking: null,
                         markers: {}, route: null };
-          var stats = { tilesLoaded: 0, tilesEmpty: 0, tileErrors: 0, routeDrawn: false, routeError: null };
+          var stats = { tilesLoaded: 0, tilesEmpty: 0, tileErrors: 0, routeDrawn: false, routeError: null, routeQuery: null };
           var map = L.map('map', { zoomControl: true, preferCanvas: false });
           map.attributionControl.setPrefix('geohub');
           window.geohub = { map: map, stats: stats, state: state };
@@ -181,6 +181,8 @@ extension MapPage {
             state.rain = Number(rain.value);
             document.getElementById('rain-value').textContent = state.rain > 0 ? state.rain + ' mm/h' : 'none';
             refreshScenarioLayers();
+            // Routes avoid the composite's risk, which follows the rain.
+            if (state.from && state.to) planRoute();
           });
           rain.addEventListener('input', function () {
             document.getElementById('rain-value').textContent = Number(rain.value) > 0 ? rain.value + ' mm/h' : 'none';
@@ -227,6 +229,9 @@ extension MapPage {
                     '&to=' + state.to.lng.toFixed(6) + ',' + state.to.lat.toFixed(6);
             var at = document.getElementById('route-at').value;
             if (at) q += '&at=' + at;
+            if (state.rain > 0) q += '&scenario=rain=' + state.rain;
+            stats.routeDrawn = false;
+            stats.routeQuery = q;
             var status = document.getElementById('route-status');
             status.className = 'hint';
             status.textContent = 'Planning…';

@@ -35,14 +35,19 @@ extension Router {
         }
     }
 
-    /// `/route?from=LON,LAT&to=LON,LAT[&at=HH:MM]`.
+    /// `/route?from=LON,LAT&to=LON,LAT[&at=HH:MM][&scenario=rain=MM]`.
     func routeAnswer(_ request: HTTPRequest) -> HTTPResponse {
         let from: Coordinate
         let to: Coordinate
         let at: TimeOfDay?
+        let scenario: RainScenario?
+        switch Self.scenario(in: request) {
+        case .success(let value): scenario = value
+        case .failure(let failure): return failure.response
+        }
         do {
             guard let fromText = request.query["from"], let toText = request.query["to"] else {
-                return .error(400, "expected /route?from=LON,LAT&to=LON,LAT[&at=HH:MM]")
+                return .error(400, "expected /route?from=LON,LAT&to=LON,LAT[&at=HH:MM][&scenario=rain=MM]")
             }
             from = try Coordinate(argument: fromText, option: "from")
             to = try Coordinate(argument: toText, option: "to")
@@ -51,7 +56,7 @@ extension Router {
             return .error(400, String(describing: error))
         }
         do {
-            let body = try service.route(from: from, to: to, at: at)
+            let body = try service.route(from: from, to: to, at: at, scenario: scenario)
             return conditional(
                 request, CachedEntity(body: body), contentType: "application/geo+json",
                 cacheControl: "no-cache")
