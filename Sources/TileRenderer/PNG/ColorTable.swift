@@ -164,8 +164,6 @@ private struct ColorScan {
             var starts: Int
             var lanes = 8
             var above = 0
-            var aboveLeft = 0
-            var aboveRight = 0
             if i + 8 <= n {
                 let block = raw.loadUnaligned(fromByteOffset: 4 * i, as: SIMD8<UInt32>.self)
                 let left = raw.loadUnaligned(fromByteOffset: 4 * (i - 1), as: SIMD8<UInt32>.self)
@@ -179,8 +177,8 @@ private struct ColorScan {
                 }
                 starts = ~ColorScan.bits(same) & 0xFF
                 if i > width {
-                    // Anti-aliased edges repeat diagonally too: try the pixels above and
-                    // either side of it before the hash table (whose misses cost more).
+                    // A new colour is often the one above (edges run vertically too):
+                    // copying its id saves a hash lookup.
                     let up = raw.loadUnaligned(fromByteOffset: 4 * (i - width), as: SIMD8<UInt32>.self)
                     above = ColorScan.bits(block .== up)
                 }
@@ -208,10 +206,6 @@ private struct ColorScan {
                 let bit = 1 &<< k
                 if above & bit != 0 {
                     current = Int(ids[index - width])
-                } else if aboveLeft & bit != 0 {
-                    current = Int(ids[index - width - 1])
-                } else if aboveRight & bit != 0 {
-                    current = Int(ids[index - width + 1])
                 } else {
                     current = lookup(source[index])
                     if current < 0 { return current == -1 ? .tooManyColors : .tableFull }
