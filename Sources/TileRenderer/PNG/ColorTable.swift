@@ -36,9 +36,11 @@ final class ColorTable {
     func tally(_ pixels: [UInt32], width: Int, limit: Int) -> Bool {
         let limit = min(limit, ColorTable.maximumColors)
         if ids.count != pixels.count { ids = [UInt16](repeating: 0, count: pixels.count) }
-        // Start from a table sized for the previous image; double it when it fills up.
+        // Start from a table sized for the previous image with room to spare (a retry
+        // scans the whole image again; clearing a larger table costs far less); double
+        // it when it fills up.
         var capacity = 1024
-        while capacity < 4 * colors.count && capacity < 1 << 18 { capacity *= 2 }
+        while capacity < 8 * colors.count && capacity < 1 << 18 { capacity *= 2 }
         while true {
             if slots.count != capacity {
                 slots = [UInt64](repeating: UInt64(ColorTable.emptyKey), count: capacity)
