@@ -165,6 +165,8 @@ struct ServeCommand: Command {
             service = try library.openMapService(project: project.url, progress: reporter.handler)
             // Clears the progress bar before the serving line goes to standard output.
             reporter.finish("geohub: \(service.layers().count) layers of \(service.name) ready")
+            // Rejected rows are printed as `geohub build` prints them, even with --quiet.
+            for line in service.startupReport { reporter.warn(line) }
             // The build's temporary arrays are freed: give their pages back before serving.
             ProcessMemory.releaseFreeMemory()
         } catch {

@@ -19,6 +19,7 @@ final class HubMapService: MapService {
     let name: String
     let watchedFiles: [URL]
     let project: Project
+    let startupReport: [String]
     private let current: Locked<MapSnapshot>
     /// One refresh at a time (the watcher calls from one queue; tests may call directly).
     private let refreshing = NSLock()
@@ -32,8 +33,11 @@ final class HubMapService: MapService {
         project = try ProjectIngest.load(folder)
         name = project.name
         watchedFiles = project.sources.files.map(\.url)
-        _ = try ProjectIngest.run(project, strict: false, progress: progress)
+        let ingest = try ProjectIngest.run(project, strict: false, progress: progress)
         let set = try LayerAssembly.build(project, routing: true, progress: progress)
+        startupReport =
+            ingest.rejections + ingest.unlistedRejections
+            + LayerName.allCases.compactMap { name in set.failures[name].map { "layer \(name): not built: \($0)" } }
         current = Locked(try MapSnapshot(set: set, previous: nil, rebuilt: Set(set.layers.keys)))
     }
 

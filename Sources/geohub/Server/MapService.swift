@@ -32,6 +32,10 @@ protocol MapService: Sendable {
     /// composite's risk under `scenario` (the observed state when nil).
     func route(from: Coordinate, to: Coordinate, at: TimeOfDay?, scenario: RainScenario?) throws -> Data
 
+    /// What the start-up left to report, a line each: every input row the ingest
+    /// rejected (`file:line: reason`) and every layer that could not be built.
+    var startupReport: [String] { get }
+
     /// Source files whose change should trigger ``refresh(changed:)``; empty when the
     /// service has no live data.
     var watchedFiles: [URL] { get }

@@ -128,6 +128,24 @@ final class BinaryServerTests: XCTestCase {
         XCTAssertEqual(own.process.terminationStatus, 0)
     }
 
+    /// Rows the start-up ingest rejects are printed as `geohub build` prints them
+    /// (`file:line: reason`, even with --quiet), and the good rows beside them serve.
+    func testStartupPrintsRejectedRows() throws {
+        let copy = try NagaiCopy()
+        let levels = copy.data.appendingPathComponent("river_levels.csv")
+        var text = try String(contentsOf: levels, encoding: .utf8)
+        let badLine = text.split(separator: "\n", omittingEmptySubsequences: false).count
+        text += "MG01,2022-08-03T12:00:00,high water\n"
+        try Data(text.utf8).write(to: levels)
+        let own = try BinaryServer(project: copy.project, arguments: ["--quiet"])
+        XCTAssertEqual(try own.get("/layers/flood-risk.geojson").status, 200)
+        XCTAssertEqual(own.terminate(), 0)
+        let printed = own.standardErrorText
+        XCTAssertTrue(
+            printed.contains("river_levels.csv:\(badLine): "), "the rejected row by file and line: \(printed)")
+        XCTAssertTrue(printed.contains("level_m"), "the reason names the column: \(printed)")
+    }
+
     func testPerAddressLimitFromTheCommandLine() throws {
         guard let project = GeohubBinary.nagaiProject else { throw XCTSkip("examples/nagai is not generated yet") }
         let own = try BinaryServer(project: project, arguments: ["--max-connections-per-ip", "2"])

@@ -99,8 +99,10 @@ final class ResponseCacheTests: XCTestCase {
         XCTAssertLessThanOrEqual(stats.bytes, budget)
         XCTAssertLessThanOrEqual(
             grown, stats.bytes + stats.bytes / 100, "resident growth \(grown) vs \(stats.bytes) reported")
+        // Not far below either (a cache that over-counts would hold less than its budget);
+        // loose, because pages earlier tests freed but malloc kept resident get reused.
         XCTAssertGreaterThan(
-            grown, stats.bytes - stats.bytes / 20, "resident growth \(grown) vs \(stats.bytes) reported")
+            grown, stats.bytes - stats.bytes / 5, "resident growth \(grown) vs \(stats.bytes) reported")
         withExtendedLifetime(cache) {}
     }
 

@@ -90,6 +90,8 @@ final class TestMapService: MapService {
                 .utf8)
     }
 
+    var startupReport: [String] { [] }
+
     func refresh(changed: [URL]) throws {
         state.withLock { state in
             state.refreshed.append(changed)
