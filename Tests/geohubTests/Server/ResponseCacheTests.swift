@@ -1,5 +1,6 @@
 import Foundation
 import Layers
+import TestSupport
 import XCTest
 @testable import geohub
 
@@ -80,7 +81,7 @@ final class ResponseCacheTests: XCTestCase {
         let budget = 48 << 20
         let before = try Self.residentBytes()
         let cache = ResponseCache(budget: budget)
-        var generator = SplitMix(seed: 7)
+        var generator = SeededRandom(seed: 7)
         let scratch = [UInt8](repeating: 0x5A, count: 40_000)
         var x = 0
         while cache.statistics.entries == x {  // until the first eviction
@@ -113,19 +114,6 @@ final class ResponseCacheTests: XCTestCase {
             let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "")
         else { throw TestRenderError(message: "no VmRSS in /proc/self/status") }
         return kilobytes << 10
-    }
-
-    /// A small deterministic generator (SplitMix64) for test sizes.
-    private struct SplitMix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 
     /// With its tables counted, a store of entries that cost nothing themselves (empty
