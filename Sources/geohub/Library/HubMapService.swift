@@ -100,18 +100,22 @@ final class HubMapService: MapService {
         return try variants.variant(for: scenario, of: now).layers[name] ?? base
     }
 
-    func refresh(changed: [URL]) throws {
+    func refresh(changed: [URL]) throws -> [String] {
         refreshing.lock()
         defer { refreshing.unlock() }
         let paths = Set(changed.map(\.standardizedFileURL.path))
         let kinds = Set(project.sources.files.filter { paths.contains($0.url.standardizedFileURL.path) }.map(\.kind))
-        guard !kinds.isEmpty else { return }
-        let ingested = try ProjectIngest.refresh(project, kinds: kinds)
-        guard !ingested.isEmpty else { return }
+        guard !kinds.isEmpty else { return [] }
+        let (ingested, rejections) = try ProjectIngest.refresh(project, kinds: kinds)
+        guard !ingested.isEmpty else { return rejections }
         let previous = snapshot
         let (set, rebuilt) = try LayerAssembly.rebuild(previous.set, after: ingested)
         let next = try MapSnapshot(set: set, previous: previous, rebuilt: rebuilt)
         current.withLock { $0 = next }
         ProcessMemory.releaseFreeMemory()
+        let failures = rebuilt.sorted { $0.rawValue < $1.rawValue }.compactMap { name in
+            set.failures[name].map { "layer \(name): not rebuilt, no longer served: \($0)" }
+        }
+        return rejections + failures
     }
 }

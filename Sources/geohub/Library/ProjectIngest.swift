@@ -84,18 +84,23 @@ enum ProjectIngest {
     }
 
     /// Re-ingests the sources of `kinds` (for a live refresh) and returns the kinds whose
-    /// data in the hub changed: re-read, gone missing or removed. Unchanged files and
-    /// files that could not be read (the hub keeps their previous data) change nothing.
+    /// data in the hub changed (re-read, gone missing or removed) and the rows it
+    /// rejected (`file:line: reason`). Unchanged files and files that could not be read
+    /// (the hub keeps their previous data) change nothing.
     ///
     /// - Throws: ``RuntimeError`` when the hub cannot be written.
-    static func refresh(_ project: Project, kinds: Set<SourceKind>) throws -> Set<SourceKind> {
+    static func refresh(_ project: Project, kinds: Set<SourceKind>) throws -> (
+        changed: Set<SourceKind>, rejections: [String]
+    ) {
         let report: IngestReport
         do {
             report = try Hub.ingest(project: project, options: IngestOptions(strict: false, only: kinds))
         } catch {
             throw RuntimeError(String(describing: error))
         }
-        return Set(
+        let outcome = Outcome(report: report, rejectedUnderStrict: false)
+        let changed = Set(
             report.sources.filter { [.ingested, .missing, .removed].contains($0.status) }.map(\.kind))
+        return (changed, outcome.rejections + outcome.unlistedRejections)
     }
 }

@@ -43,7 +43,10 @@ protocol MapService: Sendable {
     /// Re-ingests the changed sources and rebuilds the affected layers in the
     /// background of the caller (the server's watcher queue), swapping each rebuilt
     /// layer in atomically with a higher revision.
-    func refresh(changed: [URL]) throws
+    ///
+    /// - Returns: lines for the operator, as ``startupReport``: the rows the re-ingest
+    ///   rejected and the layers that could not be rebuilt.
+    func refresh(changed: [URL]) throws -> [String]
 }
 
 /// What the server and the map page know about one layer.

@@ -74,10 +74,11 @@ final class SourceWatcher: Sendable {
         }
         guard !changed.isEmpty else { return }
         do {
-            try service.refresh(changed: changed)
+            let lines = try service.refresh(changed: changed)
             state.withLock { state in
                 for file in changed { state.refreshed[file] = state.lastSeen[file] ?? nil }
             }
+            for line in lines { report(line) }
             report("geohub: refreshed after changes to \(changed.map(\.lastPathComponent).joined(separator: ", "))")
         } catch {
             report(

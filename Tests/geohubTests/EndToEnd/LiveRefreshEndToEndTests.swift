@@ -39,11 +39,15 @@ final class LiveRefreshEndToEndTests: XCTestCase {
         let oldTag = try XCTUnwrap(try server.get("/layers/flood-risk.geojson").header("ETag"))
         XCTAssertEqual(try gauge("IZ01")["status"] as? String, "normal")
 
-        // IZ01 (上伊佐沢, danger level 2.71 m) rises past danger after the last reading.
+        // IZ01 (上伊佐沢, danger level 2.71 m) rises past danger after the last reading; a
+        // garbled reading beside them is rejected and reported by file and line.
         let levels = copy.data.appendingPathComponent("river_levels.csv")
+        let lines = try String(contentsOf: levels, encoding: .utf8).split(separator: "\n").count
         let handle = try FileHandle(forWritingTo: levels)
         try handle.seekToEnd()
-        try handle.write(contentsOf: Data("IZ01,2022-08-09T00:00:00,2.40\nIZ01,2022-08-09T00:10:00,2.85\n".utf8))
+        try handle.write(
+            contentsOf: Data(
+                "IZ01,2022-08-09T00:00:00,2.40\nIZ01,2022-08-09T00:10:00,2.85\nIZ01,2022-08-09T00:20:00,--\n".utf8))
         try handle.close()
 
         // Requests keep being answered while the layers are rebuilt.
@@ -73,5 +77,7 @@ final class LiveRefreshEndToEndTests: XCTestCase {
         XCTAssertTrue(
             server.standardErrorText.contains("geohub: refreshed after changes to river_levels.csv"),
             server.standardErrorText)
+        XCTAssertTrue(
+            server.standardErrorText.contains("river_levels.csv:\(lines + 3): level_m"), server.standardErrorText)
     }
 }

@@ -92,11 +92,12 @@ final class TestMapService: MapService {
 
     var startupReport: [String] { [] }
 
-    func refresh(changed: [URL]) throws {
+    func refresh(changed: [URL]) throws -> [String] {
         state.withLock { state in
             state.refreshed.append(changed)
             state.revisions[.floodRisk, default: 1] += 1
         }
+        return []
     }
 
     /// Simulates a live rebuild of `layer`.
