@@ -81,9 +81,13 @@ final class HubMapService: MapService {
 
     func route(from: Coordinate, to: Coordinate, at: TimeOfDay?, scenario: RainScenario?) throws -> Data {
         let now = snapshot
-        let planner = try scenario.map { try variants.variant(for: $0, of: now).routes } ?? now.routes
+        let (planner, problem) =
+            try scenario.map { scenario -> (RouteService?, String?) in
+                let variant = try variants.variant(for: scenario, of: now)
+                return (variant.routes, variant.routeProblem)
+            } ?? (now.routes, now.routeProblem)
         guard let routes = planner else {
-            throw MapServiceError.invalidRequest("routes cannot be planned: \(now.routeProblem ?? "no road network")")
+            throw MapServiceError.invalidRequest("routes cannot be planned: \(problem ?? "no road network")")
         }
         do {
             return try routes.geoJSON(from: from, to: to, at: at)

@@ -39,7 +39,8 @@ final class ScenarioVariants: Sendable {
                 layers[name] = try ServedLayer(
                     layer, style: LayerStyles.style(for: name, project: set.project, scenario: scenario))
             }
-            let variant = ScenarioVariant(layers: layers, routes: Self.routes(on: set, base: snapshot))
+            let (routes, problem) = Self.routes(on: set, base: snapshot)
+            let variant = ScenarioVariant(layers: layers, routes: routes, routeProblem: problem)
             defer { ProcessMemory.releaseFreeMemory() }
             state.withLock { state in
                 state.variants[key] = variant
@@ -54,13 +55,17 @@ final class ScenarioVariants: Sendable {
         }
     }
 
-    /// Routes on the variant's composite: the snapshot's own planner when rain changes
-    /// nothing routes avoid (no flood-risk or no composite to rebuild), nil when the
-    /// snapshot cannot plan routes either.
-    private static func routes(on set: LayerSet, base snapshot: MapSnapshot) -> RouteService? {
+    /// Routes on the variant's composite, or why there are none: the snapshot's own
+    /// planner when rain changes nothing routes avoid (no flood-risk or no composite to
+    /// rebuild) or when the snapshot cannot plan routes either.
+    private static func routes(on set: LayerSet, base snapshot: MapSnapshot) -> (RouteService?, String?) {
         guard snapshot.routes != nil, snapshot.set.layers[.floodRisk] != nil, snapshot.set.layers[.composite] != nil
-        else { return snapshot.routes }
-        return try? RouteService(set: set)
+        else { return (snapshot.routes, snapshot.routeProblem) }
+        do {
+            return (try RouteService(set: set), nil)
+        } catch {
+            return (nil, error.message)
+        }
     }
 }
 
@@ -68,6 +73,7 @@ final class ScenarioVariants: Sendable {
 /// draw, and the route planner on that composite's risk.
 struct ScenarioVariant: Sendable {
     let layers: [LayerName: ServedLayer]
-    /// Nil when routes cannot be planned (see ``MapSnapshot/routeProblem``).
+    /// Nil when routes cannot be planned under the scenario; ``routeProblem`` says why.
     let routes: RouteService?
+    let routeProblem: String?
 }
