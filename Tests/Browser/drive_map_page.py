@@ -263,26 +263,27 @@ def main():
         lon, lat = map(float, end.split(","))
         x, y = point_on_map(browser, lon, lat)
         browser.click(x, y)
-        report["route"] = browser.wait_for(
-            "(() => { const s = %s; return s && (s.stats.routeDrawn || s.stats.routeError) "
-            "&& s.loading.length === 0 ? s : null; })()" % STATE.strip(), "the route")
+        def route_done(query_test, what):
+            """The page's state once a route (or its error) is in and no tile is loading."""
+            return browser.wait_for(
+                "(() => { const s = %s; return s && (s.stats.routeDrawn || s.stats.routeError) "
+                "&& (%s) && s.loading.length === 0 ? s : null; })()" % (STATE.strip(), query_test), what)
+
+        def set_rain(mm):
+            browser.evaluate("""(() => { const rain = document.getElementById('rain');
+              rain.value = %d; rain.dispatchEvent(new Event('change')); return true; })()""" % mm)
+
+        report["route"] = route_done("true", "the route")
         report["steps"].append(["route drawn", round(time.monotonic() - began, 2)])
 
-        # 3b. The rain control at 50 mm/h plans the route again under that scenario.
-        browser.evaluate("""(() => { const rain = document.getElementById('rain');
-          rain.value = 50; rain.dispatchEvent(new Event('change')); return true; })()""")
-        report["rainRoute"] = browser.wait_for(
-            "(() => { const s = %s; return s && (s.stats.routeDrawn || s.stats.routeError) "
-            "&& (s.stats.routeQuery || '').includes('scenario=rain=50') && s.loading.length === 0 ? s : null; })()"
-            % STATE.strip(), "the route under 50 mm/h")
+        # 3b. The rain control at 50 mm/h plans the route again under that scenario, then
+        # back to no rain (the route again without a scenario) for the screenshot's checks.
+        set_rain(50)
+        report["rainRoute"] = route_done(
+            "(s.stats.routeQuery || '').includes('scenario=rain=50')", "the route under 50 mm/h")
         report["steps"].append(["route under rain", round(time.monotonic() - began, 2)])
-        # Back to no rain (the route again without a scenario), for the screenshot's checks.
-        browser.evaluate("""(() => { const rain = document.getElementById('rain');
-          rain.value = 0; rain.dispatchEvent(new Event('change')); return true; })()""")
-        report["dryRoute"] = browser.wait_for(
-            "(() => { const s = %s; return s && (s.stats.routeDrawn || s.stats.routeError) "
-            "&& !(s.stats.routeQuery || '').includes('scenario') && s.loading.length === 0 ? s : null; })()"
-            % STATE.strip(), "the route without rain")
+        set_rain(0)
+        report["dryRoute"] = route_done("!(s.stats.routeQuery || '').includes('scenario')", "the route without rain")
 
         # 4. A click on the drawn route shows its properties in the panel.
         middle = browser.evaluate("""(() => {
