@@ -82,21 +82,7 @@ public struct MeshCode: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 }
 
-extension MeshCode: Codable {
-    /// Decodes a code string and validates it.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do {
-            try self.init(text)
-        } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
-
-    /// Encodes the code as its digit string (never a number: codes are identifiers).
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+extension MeshCode: TextCodable {
+    /// The digit string (never a number in JSON: codes are identifiers).
+    public var codingText: String { description }
 }

@@ -146,23 +146,9 @@ extension CRS {
     }
 }
 
-extension CRS: Codable {
-    /// Decodes a definition string and validates it with PROJ.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do {
-            try self.init(text)
-        } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
-
-    /// Encodes the normalised definition string.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(definition)
-    }
+extension CRS: TextCodable {
+    /// The normalised definition string (read back, it is validated with PROJ).
+    public var codingText: String { definition }
 }
 
 extension String {
