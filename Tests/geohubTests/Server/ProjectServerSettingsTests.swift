@@ -54,18 +54,7 @@ final class ProjectServerSettingsTests: XCTestCase {
         XCTAssertEqual(refused.header("Access-Control-Allow-Origin"), "https://city.example")
         XCTAssertFalse(server.standardError.contains("no token set"), server.standardError)
         // maxConnectionsPerIP 3: a fourth connection from 127.0.0.1 is refused while three are open.
-        var open: [Int32] = []
-        defer { for fd in open { close(fd) } }
-        for _ in 0..<3 {
-            let fd = try RawHTTP.connect(port: server.port, receiveTimeout: 2)
-            RawHTTP.send(fd, Data("GET /health HTTP/1.1\r\nHost: x\r\n\r\n".utf8))
-            open.append(fd)
-        }
-        Thread.sleep(forTimeInterval: 0.2)
-        let extra = try RawHTTP.connect(port: server.port, receiveTimeout: 2)
-        defer { close(extra) }
-        RawHTTP.send(extra, Data("GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".utf8))
-        XCTAssertNil(RawHTTP.parse(try RawHTTP.readToEnd(extra)), "the fourth connection is refused")
+        XCTAssertNil(try RawHTTP.answerBeyond(held: 3, port: server.port), "the fourth connection is refused")
     }
 
     func testCommandLineOptionsOverrideTheProject() throws {

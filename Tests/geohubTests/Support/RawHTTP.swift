@@ -81,6 +81,24 @@ enum RawHTTP {
         }
     }
 
+    /// Opens `held` keep-alive connections that each ask for `/health`, then one more,
+    /// and returns what that extra connection was answered: nil when the server
+    /// refused it (closed with no response), as a per-address limit of `held` should.
+    static func answerBeyond(held: Int, port: Int) throws -> Response? {
+        var open: [Int32] = []
+        defer { for fd in open { close(fd) } }
+        for _ in 0..<held {
+            let fd = try connect(port: port, receiveTimeout: 2)
+            send(fd, Data("GET /health HTTP/1.1\r\nHost: x\r\n\r\n".utf8))
+            open.append(fd)
+        }
+        Thread.sleep(forTimeInterval: 0.2)
+        let extra = try connect(port: port, receiveTimeout: 2)
+        defer { close(extra) }
+        send(extra, Data("GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".utf8))
+        return parse(try readToEnd(extra))
+    }
+
     /// Sends `bytes` verbatim on a fresh connection and returns everything answered.
     static func exchange(port: Int, _ bytes: Data, receiveTimeout: Double = 10) throws -> Data {
         let fd = try connect(port: port, receiveTimeout: receiveTimeout)
